@@ -1,0 +1,88 @@
+package io.shopcore.bootstrap.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.lang.ArchRule;
+import java.util.List;
+
+/**
+ * DESIGN.md section 2 as executable rules. {@code failOnEmptyShould} stays on (ArchUnit's default), so a
+ * rule about a renamed package fails instead of silently checking nothing.
+ */
+final class ArchitectureRules {
+
+    static final List<String> CONTEXTS = List.of("auth", "catalog", "stock", "search");
+
+    static final String[] FRAMEWORKS = {
+            "jakarta.persistence..", "jakarta.ws.rs..", "io.quarkus..", "io.vertx..", "io.smallrye..",
+            "com.fasterxml.jackson..", "org.hibernate..", "io.micrometer..", "org.jboss.."};
+
+    private ArchitectureRules() {}
+
+    static final ArchRule DOMAIN_IS_PLAIN_JAVA = classes()
+            .that().resideInAPackage("io.shopcore..domain..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.shopcore..domain..")
+            .because("the domain is plain Java: no framework, no application, no adapter");
+
+    static final ArchRule APPLICATION_KNOWS_NO_ADAPTER_OR_FRAMEWORK = noClasses()
+            .that().resideInAPackage("io.shopcore..application..")
+            .should().dependOnClassesThat().resideInAnyPackage(concat("io.shopcore..adapter..", FRAMEWORKS))
+            .because("use cases depend on ports, never on their implementations or on frameworks");
+
+    static final ArchRule PORTS_ARE_INTERFACES = classes()
+            .that().resideInAnyPackage("io.shopcore..application.port.in..", "io.shopcore..application.port.out..")
+            .and().areTopLevelClasses().and().areNotRecords().and().areNotEnums()
+            .should().beInterfaces()
+            .because("ports are interfaces; their data are records");
+
+    static final ArchRule INBOUND_AND_OUTBOUND_ADAPTERS_ARE_APART = noClasses()
+            .that().resideInAPackage("io.shopcore..adapter.in..")
+            .should().dependOnClassesThat().resideInAPackage("io.shopcore..adapter.out..")
+            .because("driving and driven adapters meet only through the application's ports");
+
+    static final ArchRule OUTBOUND_ADAPTERS_DO_NOT_KNOW_INBOUND = noClasses()
+            .that().resideInAPackage("io.shopcore..adapter.out..")
+            .should().dependOnClassesThat().resideInAPackage("io.shopcore..adapter.in..");
+
+    static final ArchRule ENTITIES_LIVE_IN_PERSISTENCE_ADAPTERS = classes()
+            .that().areAnnotatedWith("jakarta.persistence.Entity")
+            .should().resideInAPackage("io.shopcore..adapter.out.persistence..")
+            .because("JPA entities are a persistence detail");
+
+    static final ArchRule INFRASTRUCTURE_KNOWS_NO_CONTEXT = noClasses()
+            .that().resideInAPackage("io.shopcore.infrastructure..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    CONTEXTS.stream().map(c -> "io.shopcore." + c + "..").toArray(String[]::new))
+            .because("infrastructure is shared technique and depends on no context");
+
+    static final ArchRule NO_CYCLES_BETWEEN_CONTEXTS = slices()
+            .matching("io.shopcore.(*)..")
+            .should().beFreeOfCycles();
+
+    /** Outside its own context, only {@code io.shopcore.<ctx>.api} of a context may be used. */
+    static ArchRule onlyApiVisibleOutside(String context) {
+        String root = "io.shopcore." + context;
+        return noClasses()
+                .that().resideOutsideOfPackage(root + "..")
+                .should().dependOnClassesThat(new DescribedPredicate<>("are internals of " + context + " (not its api)") {
+                    @Override
+                    public boolean test(JavaClass c) {
+                        String pkg = c.getPackageName();
+                        return pkg.startsWith(root + ".") && !pkg.equals(root + ".api") && !pkg.startsWith(root + ".api.");
+                    }
+                })
+                .because("modules meet through published api packages only")
+                .allowEmptyShould(false);
+    }
+
+    private static String[] concat(String first, String[] rest) {
+        String[] all = new String[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
+    }
+}

@@ -1,0 +1,25 @@
+package io.shopcore.infrastructure.problem;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.util.List;
+
+/** RFC 9457 problem details body, plus the stable {@code code} and, for validation, the field errors. */
+@RegisterForReflection
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Problem(String type, String title, int status, String detail, String code, String instance,
+                      List<FieldError> errors) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    public static Problem of(ProblemCode code, String detail) {
+        return new Problem(code.type(), code.title(), code.status(), detail, code.code(), null, null);
+    }
+
+    public static Problem validation(List<FieldError> errors) {
+        ProblemCode code = ProblemCode.VALIDATION_FAILED;
+        String detail = errors.size() == 1 ? errors.getFirst().field() + ": " + errors.getFirst().message()
+                : errors.size() + " fields are invalid";
+        return new Problem(code.type(), code.title(), code.status(), detail, code.code(), null, List.copyOf(errors));
+    }
+}

@@ -1,0 +1,36 @@
+package io.shopcore.infrastructure.problem;
+
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.util.List;
+
+/** Builds problem+json responses; the one place that knows how a problem goes on the wire. */
+public final class Problems {
+
+    private Problems() {}
+
+    public static Response response(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    public static Response response(Problem problem, Duration retryAfter) {
+        Response.ResponseBuilder builder = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+        if (retryAfter != null) {
+            builder.header(HttpHeaders.RETRY_AFTER, Math.max(1, (retryAfter.toMillis() + 999) / 1000));
+        }
+        return builder.build();
+    }
+
+    public static Response of(ProblemCode code, String detail) {
+        return response(Problem.of(code, detail));
+    }
+
+    public static Response notFound(String detail) {
+        return of(ProblemCode.NOT_FOUND, detail);
+    }
+
+    public static Response invalid(String field, String message) {
+        return response(Problem.validation(List.of(new FieldError(field, message))));
+    }
+}

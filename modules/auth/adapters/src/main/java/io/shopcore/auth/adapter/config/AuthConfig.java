@@ -1,0 +1,54 @@
+package io.shopcore.auth.adapter.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** {@code shopcore.auth.*} and {@code shopcore.admin.*}; documented in docs/operations.md. */
+@ConfigMapping(prefix = "shopcore.auth")
+public interface AuthConfig {
+
+    Jwt jwt();
+
+    @WithDefault("15m")
+    Duration accessTokenTtl();
+
+    @WithDefault("14d")
+    Duration refreshTokenTtl();
+
+    Argon2 argon2();
+
+    /** How many password hashes may run at once. */
+    @WithDefault("2")
+    int hashingConcurrency();
+
+    Throttle throttle();
+
+    interface Jwt {
+        String issuer();
+
+        String audience();
+    }
+
+    interface Argon2 {
+        @WithDefault("19456")
+        int memoryKib();
+
+        @WithDefault("2")
+        int iterations();
+
+        @WithDefault("1")
+        int parallelism();
+    }
+
+    interface Throttle {
+        @WithDefault("5")
+        int maxFailuresPerUsername();
+
+        @WithDefault("20")
+        int maxFailuresPerAddress();
+
+        @WithDefault("5m")
+        Duration window();
+    }
+}

@@ -1,0 +1,112 @@
+package io.shopcore.auth.adapter.in.rest;
+
+import io.quarkus.security.Authenticated;
+import io.shopcore.auth.application.port.in.LogInUseCase;
+import io.shopcore.auth.application.port.in.RefreshTokensUseCase;
+import io.shopcore.auth.application.port.in.RegisterUserUseCase;
+import io.shopcore.auth.application.port.in.UserQueries;
+import io.shopcore.auth.domain.InvalidCredentialFormat;
+import io.shopcore.infrastructure.problem.ProblemCode;
+import io.shopcore.infrastructure.problem.Problems;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.PermitAll;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Duration;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Registration, login, refresh and "who am I". Runs on worker threads: login spends CPU on the hash. */
+@Path("/api/v1/auth")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AuthResource {
+
+    private static final CacheControl NO_STORE = CacheControl.valueOf("no-store");
+
+    private final RegisterUserUseCase register;
+    private final LogInUseCase logIn;
+    private final RefreshTokensUseCase refresh;
+    private final UserQueries users;
+    private final JsonWebToken jwt;
+
+    public AuthResource(RegisterUserUseCase register, LogInUseCase logIn, RefreshTokensUseCase refresh, UserQueries users,
+                        JsonWebToken jwt) {
+        this.register = register;
+        this.logIn = logIn;
+        this.refresh = refresh;
+        this.users = users;
+        this.jwt = jwt;
+    }
+
+    @POST
+    @Path("/register")
+    @PermitAll
+    public Response register(@NotNull @Valid RegisterRequest request) {
+        return switch (register.register(request.toCommand())) {
+            case RegisterUserUseCase.Result.Registered r -> Response
+                    .created(URI.create("/api/v1/auth/me")).entity(UserResponse.from(r.user())).build();
+            case RegisterUserUseCase.Result.UsernameTaken t -> Problems.of(ProblemCode.USERNAME_TAKEN, "This username is taken");
+        };
+    }
+
+    @POST
+    @Path("/token")
+    @PermitAll
+    public Response token(@NotNull @Valid TokenRequest request, @Context HttpServerRequest http) {
+        String address = http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
+        return switch (logIn.logIn(new LogInUseCase.Command(request.username(), request.password(), address))) {
+            case LogInUseCase.Result.Issued i -> tokens(i.tokens());
+            case LogInUseCase.Result.InvalidCredentials c -> invalidCredentials();
+            case LogInUseCase.Result.Throttled t -> Problems.response(
+                    io.shopcore.infrastructure.problem.Problem.of(ProblemCode.RATE_LIMITED, "Too many failed logins; retry later"),
+                    t.retryAfter().isNegative() ? Duration.ofSeconds(1) : t.retryAfter());
+        };
+    }
+
+    @POST
+    @Path("/refresh")
+    @PermitAll
+    public Response refresh(@NotNull @Valid RefreshRequest request) {
+        return switch (refresh.refresh(new RefreshTokensUseCase.Command(request.refreshToken()))) {
+            case RefreshTokensUseCase.Result.Issued i -> tokens(i.tokens());
+            case RefreshTokensUseCase.Result.Rejected r -> Response.fromResponse(
+                            Problems.of(ProblemCode.UNAUTHORIZED, "The refresh token is invalid, expired or already used"))
+                    .build();
+        };
+    }
+
+    @GET
+    @Path("/me")
+    @Authenticated
+    @Consumes(MediaType.WILDCARD)
+    public Response me() {
+        return users.byId(jwt.getSubject())
+                .map(u -> Response.ok(UserResponse.from(u)).build())
+                .orElseGet(() -> Problems.of(ProblemCode.UNAUTHORIZED, "The token's user no longer exists"));
+    }
+
+    /** Domain format rules surface as field errors, same as bean validation. */
+    @ServerExceptionMapper
+    public Response invalidFormat(InvalidCredentialFormat e) {
+        return Problems.invalid(e.field(), e.getMessage());
+    }
+
+    private static Response tokens(io.shopcore.auth.application.port.in.TokenPair pair) {
+        return Response.ok(TokenResponse.from(pair)).cacheControl(NO_STORE).header("Pragma", "no-cache").build();
+    }
+
+    private static Response invalidCredentials() {
+        return Problems.of(ProblemCode.INVALID_CREDENTIALS, "Username or password is wrong");
+    }
+}

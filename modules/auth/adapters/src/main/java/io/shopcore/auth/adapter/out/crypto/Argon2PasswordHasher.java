@@ -1,0 +1,104 @@
+package io.shopcore.auth.adapter.out.crypto;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.shopcore.auth.adapter.config.AuthConfig;
+import io.shopcore.auth.application.port.out.PasswordHasher;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.concurrent.Semaphore;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
+import org.bouncycastle.crypto.params.Argon2Parameters;
+
+/**
+ * Argon2id (Bouncy Castle) in the PHC string format {@code $argon2id$v=19$m=..,t=..,p=..$salt$hash}.
+ * Defaults are OWASP's minimum (m=19 MiB, t=2, p=1). A semaphore bounds concurrent hashes to about one
+ * per core: more would only thrash memory and CPU, and would starve every other endpoint.
+ */
+@ApplicationScoped
+public class Argon2PasswordHasher implements PasswordHasher {
+
+    private static final Pattern PHC = Pattern.compile(
+            "\\$argon2id\\$v=19\\$m=(\\d+),t=(\\d+),p=(\\d+)\\$([A-Za-z0-9+/]+)\\$([A-Za-z0-9+/]+)");
+    private static final int SALT_BYTES = 16;
+    private static final int HASH_BYTES = 32;
+    private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
+    private static final Base64.Decoder B64D = Base64.getDecoder();
+
+    private final SecureRandom random = new SecureRandom();
+    private final int memoryKib;
+    private final int iterations;
+    private final int parallelism;
+    private final Semaphore permits;
+    private final String dummyHash;
+    private final Timer timer;
+
+    public Argon2PasswordHasher(AuthConfig config, MeterRegistry registry) {
+        this.memoryKib = config.argon2().memoryKib();
+        this.iterations = config.argon2().iterations();
+        this.parallelism = config.argon2().parallelism();
+        this.permits = new Semaphore(Math.max(1, config.hashingConcurrency()), true);
+        this.timer = Timer.builder("shopcore_auth_password_hash_seconds")
+                .description("Time spent computing Argon2id hashes (excluding the wait for a permit)")
+                .register(registry);
+        this.dummyHash = hash("dummy-password-for-unknown-users");
+    }
+
+    @Override
+    public String hash(String password) {
+        byte[] salt = new byte[SALT_BYTES];
+        random.nextBytes(salt);
+        byte[] hash = compute(password, salt, memoryKib, iterations, parallelism, HASH_BYTES);
+        return "$argon2id$v=19$m=" + memoryKib + ",t=" + iterations + ",p=" + parallelism
+                + "$" + B64.encodeToString(salt) + "$" + B64.encodeToString(hash);
+    }
+
+    @Override
+    public boolean verify(String password, String encodedHash) {
+        Matcher m = PHC.matcher(encodedHash == null ? "" : encodedHash);
+        if (!m.matches()) {
+            verifyAgainstDummy(password);
+            return false;
+        }
+        byte[] expected = B64D.decode(m.group(5));
+        byte[] actual = compute(password, B64D.decode(m.group(4)), Integer.parseInt(m.group(1)),
+                Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)), expected.length);
+        return MessageDigest.isEqual(expected, actual);
+    }
+
+    @Override
+    public void verifyAgainstDummy(String password) {
+        verify(password, dummyHash);
+    }
+
+    @Override
+    public boolean needsRehash(String encodedHash) {
+        Matcher m = PHC.matcher(encodedHash == null ? "" : encodedHash);
+        return !m.matches() || Integer.parseInt(m.group(1)) < memoryKib || Integer.parseInt(m.group(2)) < iterations
+                || Integer.parseInt(m.group(3)) != parallelism;
+    }
+
+    private byte[] compute(String password, byte[] salt, int memory, int iters, int lanes, int length) {
+        Argon2Parameters params = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
+                .withSalt(salt).withMemoryAsKB(memory).withIterations(iters).withParallelism(lanes).build();
+        Argon2BytesGenerator generator = new Argon2BytesGenerator();
+        generator.init(params);
+        byte[] out = new byte[length];
+        byte[] pw = (password == null ? "" : password).getBytes(StandardCharsets.UTF_8);
+        permits.acquireUninterruptibly();
+        try {
+            return timer.record(() -> {
+                generator.generateBytes(pw, out);
+                return out;
+            });
+        } finally {
+            permits.release();
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.shopcore.auth.application;
+
+import io.shopcore.auth.application.port.in.LogInUseCase;
+import io.shopcore.auth.application.port.out.LoginThrottle;
+import io.shopcore.auth.application.port.out.PasswordHasher;
+import io.shopcore.auth.application.port.out.UserRepository;
+import io.shopcore.auth.domain.User;
+import io.shopcore.auth.domain.Username;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Login. Deliberately not one transaction: the password hash costs tens of milliseconds and must not
+ * hold a database connection; only issuing the tokens writes, in its own short transaction.
+ */
+@ApplicationScoped
+public class LogInService implements LogInUseCase {
+
+    private final UserRepository users;
+    private final PasswordHasher hasher;
+    private final LoginThrottle throttle;
+    private final TokenPairIssuer tokens;
+
+    public LogInService(UserRepository users, PasswordHasher hasher, LoginThrottle throttle, TokenPairIssuer tokens) {
+        this.users = users;
+        this.hasher = hasher;
+        this.throttle = throttle;
+        this.tokens = tokens;
+    }
+
+    @Override
+    public Result logIn(Command command) {
+        if (!Username.isValid(command.username())) {
+            hasher.verifyAgainstDummy(command.password());
+            return new Result.InvalidCredentials();
+        }
+        Username username = new Username(command.username());
+        Optional<Duration> blocked = throttle.blockedFor(username, command.clientAddress());
+        if (blocked.isPresent()) {
+            return new Result.Throttled(blocked.get());
+        }
+        Optional<User> user = users.findByUsername(username);
+        boolean valid;
+        if (user.isPresent()) {
+            valid = hasher.verify(command.password(), user.get().passwordHash());
+        } else {
+            hasher.verifyAgainstDummy(command.password());
+            valid = false;
+        }
+        if (!valid) {
+            throttle.recordFailure(username, command.clientAddress());
+            return new Result.InvalidCredentials();
+        }
+        throttle.recordSuccess(username);
+        return new Result.Issued(tokens.startSession(user.get()));
+    }
+}

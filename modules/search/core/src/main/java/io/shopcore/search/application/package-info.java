@@ -1,0 +1,2 @@
+/** Search application (skeleton until the search issue). */
+package io.shopcore.search.application;

@@ -1,0 +1,2 @@
+/** Search domain (skeleton until the search issue). */
+package io.shopcore.search.domain;
