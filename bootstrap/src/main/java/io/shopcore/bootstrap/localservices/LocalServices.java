@@ -77,6 +77,11 @@ final class LocalServices {
                 }
             }
         }
+        return embeddedDatabase(name);
+    }
+
+    /** Starts (or reuses the data directory of) an embedded PostgreSQL for this JVM. */
+    static Database embeddedDatabase(String name) {
         try {
             Path dir = Path.of(System.getProperty("java.io.tmpdir"), "shopcore-embedded-pg-" + name);
             Files.createDirectories(dir);
@@ -103,6 +108,11 @@ final class LocalServices {
         if (listening(LOOPBACK, 6379)) {
             return new Redis(LOOPBACK, 6379, "local service on 127.0.0.1:6379");
         }
+        return embeddedRedis();
+    }
+
+    /** Starts an embedded Redis on a free port, stopped when the JVM exits. */
+    static Redis embeddedRedis() {
         try {
             int port = freePort();
             RedisServer server = new RedisServer(port);
