@@ -87,13 +87,15 @@ public class Argon2PasswordHasher implements PasswordHasher {
         Argon2Parameters params = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                 .withVersion(Argon2Parameters.ARGON2_VERSION_13)
                 .withSalt(salt).withMemoryAsKB(memory).withIterations(iters).withParallelism(lanes).build();
-        Argon2BytesGenerator generator = new Argon2BytesGenerator();
-        generator.init(params);
         byte[] out = new byte[length];
         byte[] pw = (password == null ? "" : password).getBytes(StandardCharsets.UTF_8);
+        // init() allocates the m KiB of Argon2 memory, so it belongs inside the permit too: the semaphore
+        // bounds memory (concurrency x m) as well as CPU.
         permits.acquireUninterruptibly();
         try {
             return timer.record(() -> {
+                Argon2BytesGenerator generator = new Argon2BytesGenerator();
+                generator.init(params);
                 generator.generateBytes(pw, out);
                 return out;
             });
