@@ -23,7 +23,8 @@ public class ResilientRedis {
 
     private final MeterRegistry registry;
     private final long backoffNanos;
-    private final AtomicLong skipUntil = new AtomicLong(Long.MIN_VALUE);
+    /** nanoTime until which Redis is skipped; compared by subtraction, so it starts at "now", never at a sentinel. */
+    private final AtomicLong skipUntil = new AtomicLong(System.nanoTime());
     private final Counter skipped;
 
     public ResilientRedis(MeterRegistry registry,
