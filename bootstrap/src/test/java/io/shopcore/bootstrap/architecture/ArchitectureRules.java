@@ -63,6 +63,29 @@ final class ArchitectureRules {
             .matching("io.shopcore.(*)..")
             .should().beFreeOfCycles();
 
+    private static final List<String> SECURITY_ANNOTATIONS = List.of("jakarta.annotation.security.PermitAll",
+            "jakarta.annotation.security.RolesAllowed", "jakarta.annotation.security.DenyAll", "io.quarkus.security.Authenticated");
+
+    /**
+     * SECURITY.md: with Quarkus 3.34.1 we never rely on path-based policies, so every HTTP method says
+     * who may call it, on itself or on its class ({@code deny-unannotated-endpoints} backs this up at runtime).
+     */
+    static final ArchRule EVERY_ENDPOINT_DECLARES_ITS_SECURITY = com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods()
+            .that().areAnnotatedWith("jakarta.ws.rs.GET").or().areAnnotatedWith("jakarta.ws.rs.POST")
+            .or().areAnnotatedWith("jakarta.ws.rs.PUT").or().areAnnotatedWith("jakarta.ws.rs.DELETE")
+            .or().areAnnotatedWith("jakarta.ws.rs.PATCH")
+            .should(new com.tngtech.archunit.lang.ArchCondition<com.tngtech.archunit.core.domain.JavaMethod>("carry a security annotation (or their class does)") {
+                @Override
+                public void check(com.tngtech.archunit.core.domain.JavaMethod method, com.tngtech.archunit.lang.ConditionEvents events) {
+                    boolean secured = SECURITY_ANNOTATIONS.stream().anyMatch(a ->
+                            method.isAnnotatedWith(a) || method.getOwner().isAnnotatedWith(a));
+                    if (!secured) {
+                        events.add(com.tngtech.archunit.lang.SimpleConditionEvent.violated(method,
+                                method.getFullName() + " has no @PermitAll/@Authenticated/@RolesAllowed/@DenyAll"));
+                    }
+                }
+            });
+
     /** Outside its own context, only {@code io.shopcore.<ctx>.api} of a context may be used. */
     static ArchRule onlyApiVisibleOutside(String context) {
         String root = "io.shopcore." + context;

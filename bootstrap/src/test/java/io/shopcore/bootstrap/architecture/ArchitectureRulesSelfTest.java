@@ -54,6 +54,11 @@ class ArchitectureRulesSelfTest {
     }
 
     @Test
+    void endpointWithoutSecurityAnnotation_breaksSecurityRule() {
+        assertThat(evaluate(ArchitectureRules.EVERY_ENDPOINT_DECLARES_ITS_SECURITY).hasViolation()).isTrue();
+    }
+
+    @Test
     void ruleOverNothing_failsInsteadOfPassing() {
         ArchRule aboutRenamedPackage = com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes()
                 .that().resideInAPackage("io.shopcore.renamed..").should().beInterfaces();

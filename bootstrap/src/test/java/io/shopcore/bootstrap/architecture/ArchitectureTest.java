@@ -34,7 +34,8 @@ class ArchitectureTest {
                 ArchitectureRules.OUTBOUND_ADAPTERS_DO_NOT_KNOW_INBOUND,
                 ArchitectureRules.ENTITIES_LIVE_IN_PERSISTENCE_ADAPTERS,
                 ArchitectureRules.INFRASTRUCTURE_KNOWS_NO_CONTEXT,
-                ArchitectureRules.NO_CYCLES_BETWEEN_CONTEXTS);
+                ArchitectureRules.NO_CYCLES_BETWEEN_CONTEXTS,
+                ArchitectureRules.EVERY_ENDPOINT_DECLARES_ITS_SECURITY);
     }
 
     @ParameterizedTest

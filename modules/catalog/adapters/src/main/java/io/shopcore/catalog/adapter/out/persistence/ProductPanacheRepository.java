@@ -1,0 +1,7 @@
+package io.shopcore.catalog.adapter.out.persistence;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+
+@ApplicationScoped
+public class ProductPanacheRepository implements PanacheRepositoryBase<ProductJpaEntity, Long> {}

@@ -1,0 +1,62 @@
+package io.shopcore.catalog.application;
+
+import io.shopcore.catalog.application.port.in.AvailableProduct;
+import io.shopcore.catalog.application.port.in.ProductDraft;
+import io.shopcore.catalog.application.port.in.ProductView;
+import io.shopcore.catalog.application.port.in.UpdateProductUseCase;
+import io.shopcore.catalog.application.port.out.CategoryRepository;
+import io.shopcore.catalog.api.CatalogProductChanged;
+import io.shopcore.catalog.application.port.out.ProductCache;
+import io.shopcore.catalog.application.port.out.ProductEventPublisher;
+import io.shopcore.catalog.application.port.out.ProductRepository;
+import io.shopcore.catalog.application.port.out.ProductStock;
+import io.shopcore.catalog.domain.Category;
+import io.shopcore.catalog.domain.Product;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+@ApplicationScoped
+public class UpdateProductService implements UpdateProductUseCase {
+
+    private final ProductRepository products;
+    private final CategoryRepository categories;
+    private final ProductStock stock;
+    private final ProductCache cache;
+    private final Clock clock;
+    private final ProductEventPublisher events;
+
+    public UpdateProductService(ProductRepository products, CategoryRepository categories, ProductStock stock,
+                                ProductCache cache, Clock clock, ProductEventPublisher events) {
+        this.products = products;
+        this.categories = categories;
+        this.stock = stock;
+        this.cache = cache;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    @Override
+    @Transactional
+    public Result update(Command command) {
+        Optional<Product> found = products.findById(command.id()).filter(p -> !p.isDeleted());
+        if (found.isEmpty()) {
+            return new Result.NotFound(command.id().value());
+        }
+        ProductDraft draft = command.product();
+        Optional<Category> category = categories.findById(draft.categoryId());
+        if (category.isEmpty()) {
+            return new Result.CategoryNotFound(draft.categoryId().value());
+        }
+        Product product = found.get();
+        product.update(draft.name(), draft.description(), draft.price(), draft.categoryId(), clock.instant());
+        products.save(product);
+        cache.productChanged(product.id());
+        ProductView view = ProductViews.of(product, category.get());
+        events.publish(new CatalogProductChanged(view.id(), CatalogProductChanged.Kind.UPDATED, ProductCatalogApiService.toApi(view)));
+        int available = stock.availableFor(List.of(product.id().value())).getOrDefault(product.id().value(), 0);
+        return new Result.Updated(new AvailableProduct(view, available));
+    }
+}

@@ -1,0 +1,21 @@
+package io.shopcore.catalog.application.port.in;
+
+import io.shopcore.catalog.domain.Category;
+import io.shopcore.catalog.domain.CategoryName;
+
+/** Adds a category (admin). */
+public interface CreateCategoryUseCase {
+
+    Result create(Command command);
+
+    record Command(CategoryName name) {
+        public Command {
+            java.util.Objects.requireNonNull(name, "name");
+        }
+    }
+
+    sealed interface Result {
+        record Created(Category category) implements Result {}
+        record NameTaken(String name) implements Result {}
+    }
+}

@@ -1,0 +1,14 @@
+package io.shopcore.catalog.application.port.in;
+
+import io.shopcore.catalog.domain.ProductId;
+import java.util.Optional;
+
+/** Reads of products, always with availability fresh from the stock module. */
+public interface ProductQueries {
+
+    /** One page of active products; availability is fetched in one batched call for the whole page. */
+    AvailableProductPage list(ProductListQuery query);
+
+    /** An active product; empty for an unknown or deleted one. */
+    Optional<AvailableProduct> byId(ProductId id);
+}

@@ -1,0 +1,68 @@
+package io.shopcore.stock.adapter.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** The stock module's settings ({@code shopcore.stock.*}); docs/modules/stock.md explains each. */
+@ConfigMapping(prefix = "shopcore.stock")
+public interface StockConfig {
+
+    /** pessimistic | atomic | batched. */
+    @WithDefault("batched")
+    Strategy reservationStrategy();
+
+    /** How long a HELD reservation lasts before it expires and gives its units back. */
+    @WithDefault("10m")
+    Duration reservationTtl();
+
+    /** How often the sweeper looks for overdue reservations. */
+    @WithDefault("5s")
+    Duration sweepInterval();
+
+    /** Reservations expired per sweeper transaction. */
+    @WithDefault("500")
+    int sweepBatchSize();
+
+    /** Sweeper transactions per run at most (the rest waits for the next run). */
+    @WithDefault("20")
+    int sweepMaxBatchesPerRun();
+
+    /** Idempotency keys are kept this long (at least 24 h). */
+    @WithDefault("24h")
+    Duration idempotencyRetention();
+
+    Batch batch();
+
+    interface Batch {
+
+        /** Most reservations one batch transaction applies. */
+        @WithDefault("500")
+        int maxSize();
+
+        /** Requests waiting for a writer at most; beyond, 503 unavailable with Retry-After. */
+        @WithDefault("10000")
+        int queueCapacity();
+
+        /** Requests of one product waiting at most, so one hot product cannot fill the whole queue. */
+        @WithDefault("2000")
+        int maxQueuedPerProduct();
+
+        /** Writer threads (each runs one batch transaction at a time). */
+        @WithDefault("2")
+        int writers();
+
+        /**
+         * How long a writer waits for more requests after the first (0: none; a lone request
+         * never waits for company, it is written as soon as a writer is free).
+         */
+        @WithDefault("0ms")
+        Duration maxWait();
+
+        /** A request still queued after this long is refused with 503 instead of being written late. */
+        @WithDefault("3s")
+        Duration maxQueueTime();
+    }
+
+    enum Strategy { PESSIMISTIC, ATOMIC, BATCHED }
+}
