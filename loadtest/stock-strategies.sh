@@ -21,9 +21,10 @@ customer_token() {
   curl -s -XPOST "$BASE/api/v1/auth/token" -H 'Content-Type: application/json' \
     -d '{"username":"bench-buyer","password":"bench-password-1"}' | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p'
 }
-product_ids() {
+product_ids() { # the first 1,000 product ids, one per line
   for page in $(seq 0 9); do
-    curl -s "$BASE/api/v1/products?page=$page&size=100&sort=id" | grep -o '"id":[0-9]*,"name"' | grep -o '[0-9]*'
+    curl -s "$BASE/api/v1/products?page=$page&size=100&sort=id" \
+      | python3 -c 'import json,sys; [print(p["id"]) for p in json.load(sys.stdin).get("items", [])]' || true
   done
 }
 run() { # label, connections, products
@@ -44,7 +45,7 @@ for STRATEGY in $STRATEGIES; do
   ./start-service.sh -Dshopcore.stock.reservation-strategy="$STRATEGY" -Dshopcore.catalog.demo-data.enabled=true >/dev/null
   for _ in $(seq 1 60); do [ "$(product_ids | wc -l)" -ge 1000 ] && break; sleep 2; done
   ADMIN=$(admin_token); CUSTOMER=$(customer_token)
-  IDS=$(product_ids | head -1000 | paste -sd, -)
+  IDS=$(product_ids | paste -sd, -)
   HOT=$(echo "$IDS" | cut -d, -f1)
   # Plenty of stock so no run ends in insufficient_stock: the hot product and every other one.
   for id in $(echo "$IDS" | tr , ' '); do
