@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Compares the three reservation strategies in one run: one hot product and 1,000 products, at 50 and
-# 200 connections, plus fresh availability reads. Restarts the service per strategy. Needs a build
+# 200 connections, plus fresh availability reads. Restarts the service per strategy (EXTRA_JVM_ARGS adds
+# settings, e.g. -Dshopcore.stock.batch.writers=1). Needs a build
 # (APP_DIR as in start-service.sh) and wrk. Results go to stdout and loadtest/results/.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -42,7 +43,7 @@ run() { # label, connections, products
 echo "| strategy | products | connections | reservations/s | p99 | non-2xx |" | tee results/stock-strategies.md
 echo "|---|---|---:|---:|---:|---:|" | tee -a results/stock-strategies.md
 for STRATEGY in $STRATEGIES; do
-  ./start-service.sh -Dshopcore.stock.reservation-strategy="$STRATEGY" -Dshopcore.catalog.demo-data.enabled=true >/dev/null
+  ./start-service.sh -Dshopcore.stock.reservation-strategy="$STRATEGY" -Dshopcore.catalog.demo-data.enabled=true ${EXTRA_JVM_ARGS:-} >/dev/null
   for _ in $(seq 1 60); do [ "$(product_ids | wc -l)" -ge 1000 ] && break; sleep 2; done
   ADMIN=$(admin_token); CUSTOMER=$(customer_token)
   IDS=$(product_ids | paste -sd, -)

@@ -9,6 +9,9 @@ import io.shopcore.stock.domain.ReservationId;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 
 /**
  * Reserves through the configured {@link ReservationStrategy}. Deliberately not
@@ -40,9 +43,7 @@ public class ReserveStockService implements ReserveStockUseCase {
                 return earlier.get();
             }
         }
-        ReservationStrategy.Outcome outcome = strategy.reserve(new ReservationStrategy.Request(
-                ReservationId.newId(), command.productId(), command.quantity(), command.ownerId(), key,
-                settings.reservationTtl()));
+        ReservationStrategy.Outcome outcome = strategy.reserve(request(command));
         return switch (outcome) {
             case ReservationStrategy.Reserved r -> new Reserved(r.reservation(), false);
             case ReservationStrategy.InsufficientStock i -> new InsufficientStock(false);
@@ -52,6 +53,26 @@ public class ReserveStockService implements ReserveStockUseCase {
             case ReservationStrategy.KeyAlreadyClaimed c -> replay(command)
                     .orElseGet(() -> new Overloaded(Duration.ofSeconds(1)));
         };
+    }
+
+    @Override
+    public CompletionStage<Result> reserveAsync(Command command, Executor blocking) {
+        if (command.idempotencyKey() != null || !strategy.completesAsynchronously()) {
+            return CompletableFuture.supplyAsync(() -> reserve(command), blocking);
+        }
+        return strategy.reserveAsync(request(command)).thenApply(outcome -> switch (outcome) {
+            case ReservationStrategy.Reserved r -> new Reserved(r.reservation(), false);
+            case ReservationStrategy.InsufficientStock i -> new InsufficientStock(false);
+            case ReservationStrategy.ProductNotFound n -> new ProductNotFound(false);
+            case ReservationStrategy.Overloaded o -> new Overloaded(o.retryAfter());
+            case ReservationStrategy.KeyAlreadyClaimed c ->
+                    throw new IllegalStateException("a request without an idempotency key cannot lose a key claim");
+        });
+    }
+
+    private ReservationStrategy.Request request(Command command) {
+        return new ReservationStrategy.Request(ReservationId.newId(), command.productId(), command.quantity(),
+                command.ownerId(), command.idempotencyKey(), settings.reservationTtl());
     }
 
     private Optional<Result> replay(Command command) {

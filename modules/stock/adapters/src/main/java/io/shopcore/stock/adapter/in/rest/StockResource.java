@@ -28,7 +28,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import io.smallrye.common.annotation.NonBlocking;
 import java.net.URI;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import org.eclipse.microprofile.context.ManagedExecutor;
 
 @Path("/api/v1/stock")
 @Produces(MediaType.APPLICATION_JSON)
@@ -42,14 +49,16 @@ public class StockResource {
     private final AdjustStockUseCase adjust;
     private final AuditStockUseCase audit;
     private final Callers callers;
+    private final ManagedExecutor blocking;
 
     public StockResource(StockLevelQueries queries, ReserveStockUseCase reserve, AdjustStockUseCase adjust,
-                         AuditStockUseCase audit, Callers callers) {
+                         AuditStockUseCase audit, Callers callers, ManagedExecutor blocking) {
         this.queries = queries;
         this.reserve = reserve;
         this.adjust = adjust;
         this.audit = audit;
         this.callers = callers;
+        this.blocking = blocking;
     }
 
     /** Fresh from the database by primary key (no cache, so never stale after an acknowledged write). */
@@ -62,27 +71,42 @@ public class StockResource {
                 .orElseThrow(() -> notFound(productId));
     }
 
+    /**
+     * Runs on the event loop: the body is already read, and with the batched strategy (no key) the
+     * request waits in the batch queue without holding a thread; anything blocking (idempotency
+     * look-ups, the synchronous strategies) is handed to the worker pool by the use case.
+     */
     @POST
     @Path("/{productId}/reservations")
     @Authenticated
+    @NonBlocking
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response reserve(@PathParam("productId") String productIdRaw,
-                            @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
-                            @Valid @NotNull ReserveStockRequest body) {
+    public CompletionStage<Response> reserve(@PathParam("productId") String productIdRaw,
+                                             @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
+                                             @Valid @NotNull ReserveStockRequest body) {
         long productId = Params.positiveId("productId", productIdRaw);
         if (idempotencyKey != null && !ReserveStockUseCase.Command.isValidKey(idempotencyKey)) {
             throw ApiProblemException.validation(IDEMPOTENCY_KEY, "must be 1 to 128 printable ASCII characters");
         }
         var command = new ReserveStockUseCase.Command(productId, Quantity.of(body.quantity()),
                 callers.current().userId(), idempotencyKey);
-        ReserveStockUseCase.Result result = reserve.reserve(command);
+        // The answer may arrive on a batch writer thread; the response is built back on this request's
+        // Vert.x context, where its request scope (used by the response builder) is active.
+        Context requestContext = Vertx.currentContext();
+        Executor onRequestContext = task -> requestContext.runOnContext(ignored -> task.run());
+        return reserve.reserveAsync(command, blocking)
+                .handleAsync((result, failure) -> failure == null ? toResponse(result, productId, body.quantity())
+                        : problemOrRethrow(failure), onRequestContext);
+    }
+
+    private static Response toResponse(ReserveStockUseCase.Result result, long productId, int quantity) {
         Response response = switch (result) {
             case ReserveStockUseCase.Reserved r -> Response.status(Response.Status.CREATED)
                     .location(URI.create("/api/v1/reservations/" + r.reservation().id()))
                     .type(MediaType.APPLICATION_JSON)
                     .entity(ReservationResponse.from(r.reservation())).build();
             case ReserveStockUseCase.InsufficientStock i -> Problems.of(ProblemCode.INSUFFICIENT_STOCK,
-                    "Not enough stock of product " + productId + " for " + body.quantity() + " units");
+                    "Not enough stock of product " + productId + " for " + quantity + " units");
             case ReserveStockUseCase.ProductNotFound n -> Problems.notFound("No product " + productId);
             case ReserveStockUseCase.IdempotencyKeyReused k -> Problems.of(ProblemCode.IDEMPOTENCY_KEY_REUSED,
                     "This Idempotency-Key was used with a different request");
@@ -93,6 +117,18 @@ public class StockResource {
             return Response.fromResponse(response).header(REPLAYED, "true").build();
         }
         return response;
+    }
+
+    /** A failed future arrives wrapped; answer problems the same way the exception mappers would. */
+    private static Response problemOrRethrow(Throwable failure) {
+        Throwable cause = failure;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof ApiProblemException p) {
+            return Problems.response(p.problem(), p.retryAfter());
+        }
+        throw cause instanceof RuntimeException re ? re : new CompletionException(cause);
     }
 
     @POST

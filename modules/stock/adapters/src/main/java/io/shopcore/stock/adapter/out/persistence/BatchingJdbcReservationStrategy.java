@@ -35,8 +35,9 @@ import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
@@ -160,35 +161,51 @@ public class BatchingJdbcReservationStrategy implements ReservationStrategy {
     }
 
     @Override
-    public Outcome reserve(Request request) {
+    public boolean completesAsynchronously() {
+        return true;
+    }
+
+    /**
+     * Queues the request and returns at once; the future completes on a writer thread after the batch
+     * commits (or rolls back). Overflow is answered immediately, never queued.
+     */
+    @Override
+    public CompletionStage<Outcome> reserveAsync(Request request) {
         long productId = request.productId();
         if (queuedPerProduct.merge(productId, 1, Integer::sum) > maxPerProduct) {
             leave(productId);
             overflows.increment();
-            return new Overloaded(RETRY_AFTER);
+            return CompletableFuture.completedFuture(new Overloaded(RETRY_AFTER));
         }
         Pending p = new Pending(request, System.nanoTime());
         if (!running || !queue.offer(p)) {
             leave(productId);
             overflows.increment();
-            return new Overloaded(RETRY_AFTER);
+            return CompletableFuture.completedFuture(new Overloaded(RETRY_AFTER));
         }
+        // The writer always completes the future (after commit or rollback); the timeout is a safety net.
+        return p.future
+                .orTimeout(TimeUnit.NANOSECONDS.toMillis(maxQueueNanos) + 30_000, TimeUnit.MILLISECONDS)
+                .handle((outcome, failure) -> {
+                    leave(productId);
+                    if (failure == null) {
+                        return outcome;
+                    }
+                    Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+                    if (cause instanceof TimeoutException) {
+                        LOG.warn("stock: a batched reservation did not get an answer in time");
+                        throw new ApiProblemException(ProblemCode.UNAVAILABLE, "Reservation timed out; try again", RETRY_AFTER);
+                    }
+                    throw cause instanceof RuntimeException re ? re : new IllegalStateException(cause);
+                });
+    }
+
+    @Override
+    public Outcome reserve(Request request) {
         try {
-            // The writer always completes the future (after commit or rollback); the timeout is a safety net.
-            return p.future.get(TimeUnit.NANOSECONDS.toMillis(maxQueueNanos) + 30_000, TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ApiProblemException(ProblemCode.UNAVAILABLE, "Interrupted while reserving", RETRY_AFTER);
-        } catch (TimeoutException e) {
-            LOG.warn("stock: a batched reservation did not get an answer in time");
-            throw new ApiProblemException(ProblemCode.UNAVAILABLE, "Reservation timed out; try again", RETRY_AFTER);
-        } finally {
-            leave(productId);
+            return reserveAsync(request).toCompletableFuture().join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
         }
     }
 

@@ -11,6 +11,13 @@ public interface ReserveStockUseCase {
     Result reserve(Command command);
 
     /**
+     * The same use case without holding the caller's thread where the strategy allows it (batched,
+     * no idempotency key); anything that must block (idempotency look-ups, synchronous strategies)
+     * runs on {@code blocking}. Lets an HTTP endpoint answer from the event loop.
+     */
+    java.util.concurrent.CompletionStage<Result> reserveAsync(Command command, java.util.concurrent.Executor blocking);
+
+    /**
      * @param idempotencyKey optional (null): the same owner repeating a key with the same product and
      *                       quantity gets the first answer again, and stock is reserved at most once
      */

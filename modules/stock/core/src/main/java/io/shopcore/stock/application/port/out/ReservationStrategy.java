@@ -17,6 +17,20 @@ public interface ReservationStrategy {
     Outcome reserve(Request request);
 
     /**
+     * True when {@link #reserveAsync} answers without blocking the calling thread (the batched
+     * adapter: the request is queued and the future completes after the batch commits). Synchronous
+     * adapters keep the default and are called on a worker thread instead.
+     */
+    default boolean completesAsynchronously() {
+        return false;
+    }
+
+    /** The same as {@link #reserve}, answered through a future; must not block when {@link #completesAsynchronously()}. */
+    default java.util.concurrent.CompletionStage<Outcome> reserveAsync(Request request) {
+        return java.util.concurrent.CompletableFuture.completedFuture(reserve(request));
+    }
+
+    /**
      * @param idempotencyKey null, or a key to claim for {@code ownerId} in the same transaction
      * @param ttl            how long the reservation holds, from the moment it is written
      */
