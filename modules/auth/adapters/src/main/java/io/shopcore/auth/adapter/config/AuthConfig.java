@@ -24,6 +24,20 @@ public interface AuthConfig {
 
     Throttle throttle();
 
+    VerifiedTokenCache verifiedTokenCache();
+
+    /** Bearer tokens already verified are remembered until they expire (CachingJwtParser). */
+    interface VerifiedTokenCache {
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("100000")
+        long maxEntries();
+
+        @WithDefault("5m")
+        Duration ttl();
+    }
+
     interface Jwt {
         String issuer();
 
