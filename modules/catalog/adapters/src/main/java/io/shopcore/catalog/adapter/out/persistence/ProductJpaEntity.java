@@ -6,6 +6,8 @@ import io.shopcore.catalog.domain.Product;
 import io.shopcore.catalog.domain.ProductId;
 import io.shopcore.catalog.domain.ProductName;
 import jakarta.persistence.Column;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -30,7 +32,9 @@ public class ProductJpaEntity {
     @Column(nullable = false, precision = 19, scale = 4)
     public BigDecimal price;
 
+    // char(3) in the schema; declaring the JDBC type keeps Hibernate's dev-mode schema validation quiet.
     @Column(nullable = false, length = 3, columnDefinition = "char(3)")
+    @JdbcTypeCode(SqlTypes.CHAR)
     public String currency;
 
     @Column(name = "category_id", nullable = false)
