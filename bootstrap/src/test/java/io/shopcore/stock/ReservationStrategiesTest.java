@@ -1,5 +1,7 @@
 package io.shopcore.stock;
 
+import io.shopcore.bootstrap.support.Concurrently;
+
 import static io.shopcore.stock.StockFixtures.assertConsistent;
 import static io.shopcore.stock.StockFixtures.newProductId;
 import static io.shopcore.stock.StockFixtures.queryLong;
@@ -31,23 +33,15 @@ import io.shopcore.stock.domain.Quantity;
 import io.shopcore.stock.domain.Reservation;
 import io.shopcore.stock.domain.ReservationStatus;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -60,7 +54,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ReservationStrategiesTest {
 
     static final int CLIENTS = 200;
-    static ExecutorService pool;
 
     @Inject PessimisticJdbcReservationStrategy pessimistic;
     @Inject AtomicJdbcReservationStrategy atomic;
@@ -74,16 +67,6 @@ class ReservationStrategiesTest {
     @Inject ConfirmReservationUseCase confirm;
     @Inject ReleaseReservationUseCase release;
     @Inject AgroalDataSource ds;
-
-    @BeforeAll
-    static void startPool() {
-        pool = Executors.newFixedThreadPool(CLIENTS);
-    }
-
-    @AfterAll
-    static void stopPool() {
-        pool.shutdownNow();
-    }
 
     ReserveStockUseCase useCase(String strategy) {
         ReservationStrategy s = switch (strategy) {
@@ -101,22 +84,8 @@ class ReservationStrategiesTest {
         return id;
     }
 
-    /** Runs {@code task} on {@code n} threads released together; returns their results, rethrowing failures. */
     static <T> List<T> concurrently(int n, Callable<T> task) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<T>> futures = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            futures.add(pool.submit(() -> {
-                start.await();
-                return task.call();
-            }));
-        }
-        start.countDown();
-        List<T> out = new ArrayList<>();
-        for (Future<T> f : futures) {
-            out.add(f.get(120, TimeUnit.SECONDS));
-        }
-        return out;
+        return Concurrently.run(n, task);
     }
 
     @ParameterizedTest

@@ -80,9 +80,8 @@ public class AuthResource {
     public Response refresh(@NotNull @Valid RefreshRequest request) {
         return switch (refresh.refresh(new RefreshTokensUseCase.Command(request.refreshToken()))) {
             case RefreshTokensUseCase.Result.Issued i -> tokens(i.tokens());
-            case RefreshTokensUseCase.Result.Rejected r -> Response.fromResponse(
-                            Problems.of(ProblemCode.UNAUTHORIZED, "The refresh token is invalid, expired or already used"))
-                    .build();
+            case RefreshTokensUseCase.Result.Rejected r ->
+                    Problems.of(ProblemCode.UNAUTHORIZED, "The refresh token is invalid, expired or already used");
         };
     }
 
