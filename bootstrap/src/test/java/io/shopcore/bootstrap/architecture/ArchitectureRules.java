@@ -15,6 +15,8 @@ import java.util.List;
  */
 final class ArchitectureRules {
 
+    static final String ROOT = "io.shopcore";
+
     static final List<String> CONTEXTS = List.of("auth", "catalog", "stock", "search");
 
     static final String[] FRAMEWORKS = {
@@ -46,22 +48,67 @@ final class ArchitectureRules {
 
     static final ArchRule OUTBOUND_ADAPTERS_DO_NOT_KNOW_INBOUND = noClasses()
             .that().resideInAPackage("io.shopcore..adapter.out..")
-            .should().dependOnClassesThat().resideInAPackage("io.shopcore..adapter.in..");
+            .should().dependOnClassesThat().resideInAPackage("io.shopcore..adapter.in..")
+            .because("driven adapters serve ports and never call back into driving adapters");
 
     static final ArchRule ENTITIES_LIVE_IN_PERSISTENCE_ADAPTERS = classes()
             .that().areAnnotatedWith("jakarta.persistence.Entity")
             .should().resideInAPackage("io.shopcore..adapter.out.persistence..")
             .because("JPA entities are a persistence detail");
 
-    static final ArchRule INFRASTRUCTURE_KNOWS_NO_CONTEXT = noClasses()
-            .that().resideInAPackage("io.shopcore.infrastructure..")
-            .should().dependOnClassesThat().resideInAnyPackage(
-                    CONTEXTS.stream().map(c -> "io.shopcore." + c + "..").toArray(String[]::new))
-            .because("infrastructure is shared technique and depends on no context");
+    static final ArchRule INFRASTRUCTURE_KNOWS_NO_CONTEXT = infrastructureKnowsNoContext(ROOT, CONTEXTS);
 
-    static final ArchRule NO_CYCLES_BETWEEN_CONTEXTS = slices()
-            .matching("io.shopcore.(*)..")
-            .should().beFreeOfCycles();
+    static final ArchRule NO_CYCLES_BETWEEN_CONTEXTS = noCyclesBetweenTopLevelPackages(ROOT);
+
+    /** The same rule for any root package: the self-test runs it over the fixture root. */
+    static ArchRule infrastructureKnowsNoContext(String root, List<String> contexts) {
+        return noClasses()
+                .that().resideInAPackage(root + ".infrastructure..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        contexts.stream().map(c -> root + "." + c + "..").toArray(String[]::new))
+                .because("infrastructure is shared technique and depends on no context");
+    }
+
+    /** The same rule for any root package: the self-test runs it over the fixture root. */
+    static ArchRule noCyclesBetweenTopLevelPackages(String root) {
+        return slices()
+                .matching(root + ".(*)..")
+                .should().beFreeOfCycles()
+                .because("contexts stay separable");
+    }
+
+    /**
+     * Outbound adapters speak the neutral store vocabulary ({@code infrastructure.store}), never HTTP:
+     * no problem types, no JAX-RS. {@code exempt} lists classes (and their nested classes) that are
+     * temporarily allowed; ArchitectureTest says why and until when.
+     */
+    static ArchRule outboundAdaptersSpeakNoHttp(String... exempt) {
+        List<String> names = List.of(exempt);
+        return noClasses()
+                .that().resideInAPackage("io.shopcore..adapter.out..")
+                .and(new DescribedPredicate<JavaClass>(names.isEmpty() ? "are any class" : "are not exempt " + names) {
+                    @Override
+                    public boolean test(JavaClass c) {
+                        String name = c.getName();
+                        return names.stream().noneMatch(n -> name.equals(n) || name.startsWith(n + "$"));
+                    }
+                })
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "io.shopcore.infrastructure.problem..", "jakarta.ws.rs..", "org.jboss.resteasy..")
+                .because("outbound adapters translate failures into infrastructure.store types; the inbound side maps them to HTTP once");
+    }
+
+    static final ArchRule OUTBOUND_ADAPTERS_SPEAK_NO_HTTP = outboundAdaptersSpeakNoHttp();
+
+    /**
+     * The component diagram under docs/architecture is executable: every dependency between two of its
+     * components must be an arrow in it.
+     */
+    static ArchRule adheresToComponentDiagram(java.nio.file.Path diagram) {
+        return classes().should(com.tngtech.archunit.library.plantuml.rules.PlantUmlArchCondition.adhereToPlantUmlDiagram(
+                diagram, com.tngtech.archunit.library.plantuml.rules.PlantUmlArchCondition.Configuration
+                        .consideringOnlyDependenciesInDiagram()));
+    }
 
     private static final List<String> SECURITY_ANNOTATIONS = List.of("jakarta.annotation.security.PermitAll",
             "jakarta.annotation.security.RolesAllowed", "jakarta.annotation.security.DenyAll", "io.quarkus.security.Authenticated");

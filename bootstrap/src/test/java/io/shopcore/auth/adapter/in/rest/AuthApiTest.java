@@ -66,17 +66,28 @@ class AuthApiTest {
             "{\"username\":\"USERNAME\",\"password\":12345678}",
             "{\"username\":[\"USERNAME\"],\"password\":\"long-enough-1\"}",
             "{\"username\":\"USERNAME\",\"password\":\"long-enough-1\",\"roles\":[\"admin\"]}",
-            "{\"username\":\"USERNAME\",\"password\":\"long-enough-1\",\"id\":\"x\"}",
-            "{\"username\":\"USERNAME\",\"password\":\"long-enough-1\"",
-            "not json at all",
-            "[]",
-            "null",
-            ""})
+            "{\"username\":\"USERNAME\",\"password\":\"long-enough-1\",\"id\":\"x\"}"})
     void givenBadBody_register_answersValidationFailedAndCreatesNothing(String template) {
         String name = unique("bad");
         String body = template.replace("USERNAME", name).replace("LONGPASSWORD", "x".repeat(129));
         assertProblem(given().contentType(ContentType.JSON).body(body).post("/api/v1/auth/register").then(),
                 400, "validation_failed");
+        assertUsernameFree(name);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"username\":\"USERNAME\",\"password\":\"long-enough-1\"",
+            "not json at all",
+            "[]",
+            "null",
+            "\"USERNAME\"",
+            ""})
+    void givenUnparsableBody_register_answersMalformedRequestAndCreatesNothing(String template) {
+        String name = unique("bad");
+        String body = template.replace("USERNAME", name);
+        assertProblem(given().contentType(ContentType.JSON).body(body).post("/api/v1/auth/register").then(),
+                400, "malformed_request");
         assertUsernameFree(name);
     }
 
@@ -129,10 +140,17 @@ class AuthApiTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{}", "{\"username\":\"someone\"}", "{\"username\":\"someone\",\"password\":7}", "{bad", ""})
+    @ValueSource(strings = {"{}", "{\"username\":\"someone\"}", "{\"username\":\"someone\",\"password\":[7]}"})
     void givenBadBody_token_answersValidationFailed(String body) {
         assertProblem(given().contentType(ContentType.JSON).body(body).post("/api/v1/auth/token").then(),
                 400, "validation_failed");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{bad", "", "[]", "null"})
+    void givenUnparsableBody_token_answersMalformedRequest(String body) {
+        assertProblem(given().contentType(ContentType.JSON).body(body).post("/api/v1/auth/token").then(),
+                400, "malformed_request");
     }
 
     @Test
@@ -171,11 +189,30 @@ class AuthApiTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{\"refresh_token\":\"not-a-real-token\"}", "{\"refresh_token\":\"\"}", "{}", "{\"refresh_token\":5}", "{x"})
-    void givenBadRefreshBody_refresh_isRejected(String body) {
-        int status = given().contentType(ContentType.JSON).body(body).post("/api/v1/auth/refresh").then()
-                .contentType("application/problem+json").extract().statusCode();
-        assertThat(status).isIn(400, 401);
+    @ValueSource(strings = {"not-a-real-token", "5", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "has spaces and * stars"})
+    void givenSomethingThatIsNotOurRefreshToken_refresh_isUnauthorized(String token) {
+        assertProblem(post("/api/v1/auth/refresh", Map.of("refresh_token", token)), 401, "unauthorized");
+    }
+
+    @Test
+    void givenTooLongTokenOrAnAccessToken_refresh_isUnauthorizedNotValidationFailed() {
+        assertProblem(post("/api/v1/auth/refresh", Map.of("refresh_token", "x".repeat(5000))), 401, "unauthorized");
+        String access = TestUsers.customerToken(unique("hank"));
+        assertProblem(post("/api/v1/auth/refresh", Map.of("refresh_token", access)), 401, "unauthorized");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"refresh_token\":\"\"}", "{}", "{\"refresh_token\":null}"})
+    void givenMissingRefreshToken_refresh_namesTheJsonField(String body) {
+        assertProblem(given().contentType(ContentType.JSON).body(body).post("/api/v1/auth/refresh").then(),
+                400, "validation_failed").body("errors.field", equalTo(java.util.List.of("refresh_token")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{x", "", "[]", "null"})
+    void givenUnparsableBody_refresh_answersMalformedRequest(String body) {
+        assertProblem(given().contentType(ContentType.JSON).body(body).post("/api/v1/auth/refresh").then(),
+                400, "malformed_request");
     }
 
     @Test

@@ -78,10 +78,12 @@ public class AuthResource {
     @Path("/refresh")
     @PermitAll
     public Response refresh(@NotNull @Valid RefreshRequest request) {
+        if (!request.hasRefreshTokenShape()) {
+            return invalidRefreshToken();
+        }
         return switch (refresh.refresh(new RefreshTokensUseCase.Command(request.refreshToken()))) {
             case RefreshTokensUseCase.Result.Issued i -> tokens(i.tokens());
-            case RefreshTokensUseCase.Result.Rejected r ->
-                    Problems.of(ProblemCode.UNAUTHORIZED, "The refresh token is invalid, expired or already used");
+            case RefreshTokensUseCase.Result.Rejected r -> invalidRefreshToken();
         };
     }
 
@@ -103,6 +105,10 @@ public class AuthResource {
 
     private static Response tokens(io.shopcore.auth.application.port.in.TokenPair pair) {
         return Response.ok(TokenResponse.from(pair)).cacheControl(NO_STORE).header("Pragma", "no-cache").build();
+    }
+
+    private static Response invalidRefreshToken() {
+        return Problems.of(ProblemCode.UNAUTHORIZED, "The refresh token is invalid, expired or already used");
     }
 
     private static Response invalidCredentials() {

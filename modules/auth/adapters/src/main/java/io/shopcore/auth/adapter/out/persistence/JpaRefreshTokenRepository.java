@@ -3,12 +3,14 @@ package io.shopcore.auth.adapter.out.persistence;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.shopcore.auth.application.port.out.RefreshTokenRepository;
 import io.shopcore.auth.domain.RefreshToken;
+import io.shopcore.infrastructure.store.TranslateStoreFailures;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
+@TranslateStoreFailures("auth")
 public class JpaRefreshTokenRepository implements RefreshTokenRepository, PanacheRepositoryBase<RefreshTokenJpaEntity, UUID> {
 
     @Override

@@ -5,11 +5,13 @@ import io.shopcore.auth.application.port.out.UserRepository;
 import io.shopcore.auth.domain.User;
 import io.shopcore.auth.domain.UserId;
 import io.shopcore.auth.domain.Username;
+import io.shopcore.infrastructure.store.TranslateStoreFailures;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
+@TranslateStoreFailures("auth")
 public class JpaUserRepository implements UserRepository, PanacheRepositoryBase<UserJpaEntity, UUID> {
 
     @Override

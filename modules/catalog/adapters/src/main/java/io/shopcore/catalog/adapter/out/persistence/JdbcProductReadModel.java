@@ -8,6 +8,7 @@ import io.shopcore.catalog.application.port.in.ProductView;
 import io.shopcore.catalog.application.port.out.ProductReadModel;
 import io.shopcore.catalog.domain.Money;
 import io.shopcore.catalog.domain.ProductId;
+import io.shopcore.infrastructure.store.TranslateStoreFailures;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -27,6 +28,7 @@ import javax.sql.DataSource;
  * comes from an enum, never from user input.
  */
 @ApplicationScoped
+@TranslateStoreFailures("catalog")
 public class JdbcProductReadModel implements ProductReadModel {
 
     private static final String COLUMNS = "select p.id, p.name, p.description, p.price, p.currency, p.category_id, c.name,"

@@ -5,11 +5,13 @@ import io.shopcore.catalog.application.port.out.CategoryRepository;
 import io.shopcore.catalog.domain.Category;
 import io.shopcore.catalog.domain.CategoryId;
 import io.shopcore.catalog.domain.CategoryName;
+import io.shopcore.infrastructure.store.TranslateStoreFailures;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
 
 @ApplicationScoped
+@TranslateStoreFailures("catalog")
 public class JpaCategoryRepository implements CategoryRepository {
 
     private final CategoryPanacheRepository panache;

@@ -4,6 +4,7 @@ import io.shopcore.catalog.application.port.out.ProductRepository;
 import io.shopcore.catalog.domain.CategoryId;
 import io.shopcore.catalog.domain.Product;
 import io.shopcore.catalog.domain.ProductId;
+import io.shopcore.infrastructure.store.TranslateStoreFailures;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.HashSet;
@@ -13,6 +14,7 @@ import java.util.Set;
 
 /** The write side of products, through Hibernate (the read side is {@link JdbcProductReadModel}). */
 @ApplicationScoped
+@TranslateStoreFailures("catalog")
 public class JpaProductRepository implements ProductRepository {
 
     private final ProductPanacheRepository panache;
