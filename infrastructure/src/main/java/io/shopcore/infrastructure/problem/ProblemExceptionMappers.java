@@ -80,20 +80,25 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper
     public Response json(JsonProcessingException e) {
-        if (e instanceof JsonParseException) {
-            return malformed("The request body is not valid JSON");
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            // A syntax error, also when Jackson wrapped it with the path of the field it was reading.
+            if (t instanceof JsonParseException) {
+                return malformed("The request body is not valid JSON");
+            }
         }
         if (e instanceof UnrecognizedPropertyException u) {
             return Problems.invalid(path(u.getPath(), u.getPropertyName()), "unknown field");
+        }
+        if (e instanceof MismatchedInputException m && m.getPath().isEmpty() && !isScalar(m.getTargetType())) {
+            // The document itself has the wrong shape ([] or "text" where an object is expected), or
+            // trailing tokens follow it. (A scalar target without a path is a missing primitive field.)
+            return malformed("The request body must be one JSON object");
         }
         if (e instanceof InvalidFormatException f) {
             return Problems.invalid(path(f.getPath(), null), "has the wrong type or format");
         }
         if (e instanceof MismatchedInputException m) {
-            return m.getPath().isEmpty()
-                    // The document itself has the wrong shape ([] or "text" where an object is expected).
-                    ? malformed("The request body must be a JSON object")
-                    : Problems.invalid(path(m.getPath(), null), "has the wrong type");
+            return Problems.invalid(path(m.getPath(), null), "has the wrong type");
         }
         if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
             return Problems.invalid(path(m.getPath(), null), "is invalid");
@@ -148,6 +153,9 @@ public class ProblemExceptionMappers {
             return Problems.of(ProblemCode.PAYLOAD_TOO_LARGE, "Request body is too large");
         }
         if (status == 400) {
+            if (e.getCause() instanceof JsonProcessingException json) {
+                return json(json);
+            }
             // Quarkus REST's JSON reader reports unreadable bodies (syntax errors, null, wrong top-level type) this way.
             return malformed("The request body is not a valid JSON document for this request");
         }
@@ -191,6 +199,11 @@ public class ProblemExceptionMappers {
             sb.append(t.getClass().getSimpleName()).append(": ").append(t.getMessage());
         }
         return sb.toString();
+    }
+
+    private static boolean isScalar(Class<?> type) {
+        return type != null && (type.isPrimitive() || Number.class.isAssignableFrom(type) || type == Boolean.class
+                || type == Character.class || CharSequence.class.isAssignableFrom(type) || type.isEnum());
     }
 
     private static Response malformed(String detail) {
