@@ -96,6 +96,13 @@ class MalformedBodyContractTest {
     }
 
     @Test
+    void trailingTokensAfterAValidDocument_areMalformedRequest() {
+        assertProblem(call(ENDPOINTS.get(1), "{\"username\":\"someone\",\"password\":\"long-enough-1\"} {}"), 400,
+                "malformed_request");
+        assertProblem(call(ENDPOINTS.get(6), "{\"quantity\":1} x"), 400, "malformed_request");
+    }
+
+    @Test
     void fieldsAreNamedByTheirJsonNames() {
         assertProblem(call(ENDPOINTS.get(2), "{\"refresh_token\":\" \"}"), 400, "validation_failed")
                 .body("errors.field", hasItem("refresh_token"));

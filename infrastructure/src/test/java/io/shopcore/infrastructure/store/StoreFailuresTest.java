@@ -28,6 +28,7 @@ class StoreFailuresTest {
     @Test
     void givenAgroalPoolTimeout_classify_isUnavailable() {
         assertThat(StoreFailures.isUnavailable(new SQLException("Sorry, acquisition timeout!"))).isTrue();
+        assertThat(StoreFailures.isUnavailable(new SQLException("Acquisition timeout while waiting for new connection"))).isTrue();
     }
 
     @Test
