@@ -5,7 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import java.util.regex.Pattern;
 
 /**
- * A missing or blank token is a malformed request (400); a present token of the wrong shape (too long,
+ * A missing or blank token is 400 {@code validation_failed} (field {@code refresh_token}); a present token of the wrong shape (too long,
  * not our opaque format, e.g. an access token) is simply not a valid refresh token (401), like an
  * unknown one, and never reaches the database.
  */
