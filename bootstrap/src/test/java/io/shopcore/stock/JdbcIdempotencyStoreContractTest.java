@@ -12,6 +12,7 @@ import io.shopcore.stock.testing.IdempotencyStoreContract;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 
 /**
  * The idempotency store contract against PostgreSQL. Rows are written as a reservation transaction
@@ -26,6 +27,12 @@ class JdbcIdempotencyStoreContractTest extends IdempotencyStoreContract {
 
     @Inject JdbcIdempotencyStore store;
     @Inject AgroalDataSource ds;
+
+    /** The contract's rows all date from 2001: forget those of earlier tests, nothing else. */
+    @BeforeEach
+    void forgetEarlierContractRows() {
+        StockFixtures.update(ds, "DELETE FROM stock.idempotency_key WHERE created_at < '2002-01-01'");
+    }
 
     @Override
     protected IdempotencyStore store() {

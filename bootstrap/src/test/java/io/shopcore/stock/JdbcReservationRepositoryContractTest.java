@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import org.junit.jupiter.api.BeforeEach;
 
 /** The reservation repository contract against PostgreSQL. */
 @QuarkusTest
@@ -19,6 +20,12 @@ class JdbcReservationRepositoryContractTest extends ReservationRepositoryContrac
 
     @Inject JdbcReservationRepository repository;
     @Inject AgroalDataSource ds;
+
+    /** The contract's rows all date from 2001: forget those of earlier tests, nothing else. */
+    @BeforeEach
+    void forgetEarlierContractRows() {
+        StockFixtures.update(ds, "DELETE FROM stock.reservation WHERE created_at < '2002-01-01'");
+    }
 
     @Override
     protected ReservationRepository repository() {

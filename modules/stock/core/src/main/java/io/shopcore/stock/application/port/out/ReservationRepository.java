@@ -32,8 +32,9 @@ public interface ReservationRepository {
     boolean expireIfHeld(ReservationId id, Instant now);
 
     /**
-     * Marks up to {@code limit} HELD reservations expired at {@code now} as EXPIRED, skipping rows
-     * that another transaction holds, and returns them (with their new status).
+     * Marks up to {@code limit} HELD reservations expired at {@code now} as EXPIRED, those that expired
+     * first first, skipping rows that another transaction holds, and returns them (with their new
+     * status, in no particular order).
      */
     List<Reservation> expireDue(Instant now, int limit);
 
