@@ -21,11 +21,11 @@ import io.shopcore.stock.application.StockSettings;
 import io.shopcore.stock.application.port.in.AuditStockUseCase;
 import io.shopcore.stock.application.port.in.Caller;
 import io.shopcore.stock.application.port.in.ConfirmReservationUseCase;
+import io.shopcore.stock.application.port.in.ExpireReservationsUseCase;
 import io.shopcore.stock.application.port.in.ReleaseReservationUseCase;
 import io.shopcore.stock.application.port.in.ReservationTransitionResult;
 import io.shopcore.stock.application.port.in.ReserveStockUseCase;
 import io.shopcore.stock.application.port.in.ReserveStockUseCase.Command;
-import io.shopcore.stock.application.port.in.SweepStockUseCase;
 import io.shopcore.stock.application.port.out.IdempotencyStore;
 import io.shopcore.stock.application.port.out.ReservationRepository;
 import io.shopcore.stock.application.port.out.ReservationStrategy;
@@ -33,11 +33,13 @@ import io.shopcore.stock.domain.Quantity;
 import io.shopcore.stock.domain.Reservation;
 import io.shopcore.stock.domain.ReservationStatus;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -63,10 +65,11 @@ class ReservationStrategiesTest {
     @Inject StockSettings settings;
     @Inject StockAvailabilityApi stockApi;
     @Inject AuditStockUseCase audit;
-    @Inject SweepStockUseCase sweep;
+    @Inject ExpireReservationsUseCase expiry;
     @Inject ConfirmReservationUseCase confirm;
     @Inject ReleaseReservationUseCase release;
     @Inject AgroalDataSource ds;
+    @Inject @Named(ReserveStockService.BLOCKING_EXECUTOR) Executor blocking;
 
     ReserveStockUseCase useCase(String strategy) {
         ReservationStrategy s = switch (strategy) {
@@ -75,7 +78,7 @@ class ReservationStrategiesTest {
             case "batched" -> batched;
             default -> throw new IllegalArgumentException(strategy);
         };
-        return new ReserveStockService(s, idempotency, reservations, settings);
+        return new ReserveStockService(s, idempotency, reservations, settings, blocking);
     }
 
     long product(int stock) {
@@ -212,14 +215,14 @@ class ReservationStrategiesTest {
                     case 1 -> expectDoneOrNotHeld(release.release(res.id(), caller), unexpected);
                     case 2 -> {
                         setExpiry(ds, res.id().value(), -1);
-                        sweep.expireDue();
+                        expiry.expireDue();
                     }
                     default -> { } // stays HELD
                 }
             }
             return null;
         });
-        sweep.expireDue();
+        expiry.expireDue();
         assertThat(unexpected).isEmpty();
         assertConsistent(audit, productId);
         assertThat(reserved(ds, productId)).isLessThanOrEqualTo(total(ds, productId));
@@ -248,7 +251,7 @@ class ReservationStrategiesTest {
 
                 @Override
                 public Object call() {
-                    return turn.getAndIncrement() == 0 ? confirm.confirm(r.id(), caller) : sweep.expireDue();
+                    return turn.getAndIncrement() == 0 ? confirm.confirm(r.id(), caller) : expiry.expireDue();
                 }
             });
             ReservationTransitionResult confirmResult = (ReservationTransitionResult) outcomes.stream()
@@ -261,7 +264,7 @@ class ReservationStrategiesTest {
             } else {
                 assertThat(confirmResult).isEqualTo(new ReservationTransitionResult.NotHeld(ReservationStatus.EXPIRED));
                 // Expired by the sweeper or by the confirm that found it overdue; swept now at the latest.
-                sweep.expireDue();
+                expiry.expireDue();
                 assertThat(StockFixtures.queryString(ds, "SELECT status FROM stock.reservation WHERE id = ?",
                         r.id().value())).isEqualTo("EXPIRED");
                 finals = queryLong(ds, "SELECT count(*) FROM stock.ledger_entry WHERE reservation_id = ? "

@@ -4,12 +4,15 @@ import static io.restassured.RestAssured.given;
 import static io.shopcore.bootstrap.support.ProblemAssertions.assertProblem;
 import static io.shopcore.stock.StockFixtures.newProductId;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The stock and reservation endpoints over HTTP: contract, bad input, ownership, idempotency, roles. */
 @QuarkusTest
@@ -91,14 +95,16 @@ class StockApiTest {
     void reserve_answers201WithTheReservation() {
         long id = product(10);
         var created = reserve(ALICE, id, 3).statusCode(201)
-                .header("Location", org.hamcrest.Matchers.containsString("/api/v1/reservations/"))
+                .header("Location", containsString("/api/v1/reservations/"))
                 .body("quantity", equalTo(3))
                 .body("status", equalTo("HELD"))
                 .body("expiresAt", notNullValue())
                 .body("createdAt", notNullValue())
                 .extract();
         String rid = created.path("id");
-        assertThat(UUID.fromString(rid)).isNotNull();
+        // A canonical (lower-case, hyphenated) random UUID, made by the domain.
+        assertThat(UUID.fromString(rid).toString()).isEqualTo(rid);
+        assertThat(UUID.fromString(rid).version()).isEqualTo(4);
         assertThat(created.jsonPath().getLong("productId")).isEqualTo(id);
         assertThat(created.header("Location")).endsWith("/api/v1/reservations/" + rid);
         as(ALICE).get("/api/v1/reservations/{id}", rid).then().statusCode(200)
@@ -161,13 +167,34 @@ class StockApiTest {
         assertStock(id, 10, 0);
     }
 
+    /** Numbers beyond any range the field could hold, fractions and exponents: 400 naming the field. */
+    @ParameterizedTest(name = "quantity {0}")
+    @ValueSource(strings = {"1e12", "99999999999999999999", "1.5", "-99999999999999999999", "1E3", "1000.0"})
+    void reserve_quantityOutOfAnyNumericRange_is400NamingQuantity_andStockUnchanged(String quantity) {
+        long id = product(10);
+        assertProblem(as(ALICE).contentType(ContentType.JSON).body("{\"quantity\":" + quantity + "}")
+                .post("/api/v1/stock/{id}/reservations", id).then(), 400, "validation_failed")
+                .body("errors.field", hasItem("quantity"));
+        assertStock(id, 10, 0);
+    }
+
+    @ParameterizedTest(name = "delta {0}")
+    @ValueSource(strings = {"1e12", "99999999999999999999", "1.5", "-99999999999999999999", "1000000001"})
+    void adjust_deltaOutOfAnyNumericRange_is400NamingDelta_andStockUnchanged(String delta) {
+        long id = product(10);
+        assertProblem(asAdmin().contentType(ContentType.JSON).body("{\"delta\":" + delta + ",\"reason\":\"x\"}")
+                .post("/api/v1/stock/{id}/adjustments", id).then(), 400, "validation_failed")
+                .body("errors.field", hasItem("delta"));
+        assertStock(id, 10, 0);
+    }
+
     @Test
     void reserve_missingBody_orWrongType_is4xxProblem_andStockUnchanged() {
         long id = product(10);
         assertProblem(as(ALICE).contentType(ContentType.JSON).post("/api/v1/stock/{id}/reservations", id).then(),
                 400, "validation_failed");
         as(ALICE).contentType(ContentType.TEXT).body("quantity=1").post("/api/v1/stock/{id}/reservations", id).then()
-                .statusCode(415).contentType(org.hamcrest.Matchers.startsWith("application/problem+json"));
+                .statusCode(415).contentType(startsWith("application/problem+json"));
         assertProblem(as(ALICE).contentType(ContentType.JSON).body("{\"quantity\":1}")
                 .post("/api/v1/stock/abc/reservations").then(), 400, "validation_failed");
         assertStock(id, 10, 0);
@@ -285,7 +312,7 @@ class StockApiTest {
         as(carol).get("/api/v1/reservations?page=1&size=2").then().statusCode(200)
                 .body("items.id", equalTo(List.of(r1))).body("total", equalTo(3));
         asAdmin().get("/api/v1/reservations?size=100").then().statusCode(200).body("total",
-                org.hamcrest.Matchers.greaterThanOrEqualTo(3));
+                greaterThanOrEqualTo(3));
         assertProblem(as(carol).get("/api/v1/reservations?status=LOST").then(), 400, "validation_failed");
         assertProblem(as(carol).get("/api/v1/reservations?size=0").then(), 400, "validation_failed");
         assertProblem(as(carol).get("/api/v1/reservations?size=101").then(), 400, "validation_failed");
@@ -364,8 +391,8 @@ class StockApiTest {
     void batchMetrics_arePublished() {
         reserveId(ALICE, product(5), 1);
         given().get("/q/metrics").then().statusCode(200)
-                .body(org.hamcrest.Matchers.containsString("shopcore_stock_batch_size"))
-                .body(org.hamcrest.Matchers.containsString("shopcore_stock_batch_queue"));
+                .body(containsString("shopcore_stock_batch_size"))
+                .body(containsString("shopcore_stock_batch_queue"));
     }
 
     private static void pause() {

@@ -4,7 +4,6 @@ import io.shopcore.stock.application.port.in.AdjustStockUseCase;
 import io.shopcore.stock.application.port.out.LedgerRepository;
 import io.shopcore.stock.application.port.out.StockLevelRepository;
 import io.shopcore.stock.domain.LedgerEntry;
-import io.shopcore.stock.domain.LedgerType;
 import io.shopcore.stock.domain.StockLevel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -38,8 +37,8 @@ public class AdjustStockService implements AdjustStockUseCase {
         }
         StockLevel next = current.adjust(command.delta());
         stock.update(next);
-        ledger.append(List.of(new LedgerEntry(0, command.productId(), LedgerType.ADJUST, command.delta(), null,
-                command.reason(), clock.instant())));
+        ledger.append(List.of(LedgerEntry.adjustment(command.productId(), command.delta(), command.reason(),
+                clock.instant())));
         return new Adjusted(next);
     }
 }

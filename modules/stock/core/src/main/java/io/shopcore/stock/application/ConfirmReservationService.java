@@ -25,6 +25,6 @@ public class ConfirmReservationService implements ConfirmReservationUseCase {
     @Override
     @Transactional
     public ReservationTransitionResult confirm(ReservationId id, Caller caller) {
-        return transitions.apply(id, caller, ReservationStatus.CONFIRMED);
+        return transitions.endHold(id, caller, ReservationStatus.CONFIRMED);
     }
 }

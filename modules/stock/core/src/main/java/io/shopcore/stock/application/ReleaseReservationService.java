@@ -25,6 +25,6 @@ public class ReleaseReservationService implements ReleaseReservationUseCase {
     @Override
     @Transactional
     public ReservationTransitionResult release(ReservationId id, Caller caller) {
-        return transitions.apply(id, caller, ReservationStatus.RELEASED);
+        return transitions.endHold(id, caller, ReservationStatus.RELEASED);
     }
 }

@@ -17,8 +17,8 @@ import java.util.Optional;
 
 /**
  * The shared rules of confirm and release, run inside the caller's transaction. The reservation's
- * status change is a conditional update (WHERE status = 'HELD'), so of confirm, release and expiry
- * racing on one reservation exactly one changes it; the losers change nothing.
+ * status change is a conditional update (still HELD), so of confirm, release and expiry racing on one
+ * reservation exactly one changes it; only that one moves the stock and writes the ledger.
  */
 final class ReservationTransitions {
 
@@ -35,7 +35,8 @@ final class ReservationTransitions {
         this.clock = clock;
     }
 
-    ReservationTransitionResult apply(ReservationId id, Caller caller, ReservationStatus target) {
+    /** Ends the caller's HELD reservation {@code id} as {@code target} (CONFIRMED or RELEASED). */
+    ReservationTransitionResult endHold(ReservationId id, Caller caller, ReservationStatus target) {
         Optional<Reservation> found = reservations.find(id).filter(r -> caller.maySee(r.ownerId()));
         if (found.isEmpty()) {
             return new ReservationTransitionResult.NotFound();
@@ -47,28 +48,28 @@ final class ReservationTransitions {
         }
         if (r.isExpiredAt(now)) {
             // Overdue but not swept yet: it is EXPIRED; expire it now (unless someone else just did).
-            if (reservations.transitionFromHeld(id, ReservationStatus.EXPIRED, now, false)) {
-                giveBack(r, ReservationStatus.EXPIRED, now);
+            if (reservations.expireIfHeld(id, now)) {
+                settle(r, ReservationStatus.EXPIRED, now);
             }
             return new ReservationTransitionResult.NotHeld(ReservationStatus.EXPIRED);
         }
-        if (!reservations.transitionFromHeld(id, target, now, true)) {
+        if (!reservations.endHoldIfUnexpired(id, target, now)) {
+            // Lost a race (another confirm/release, or the sweeper): answer with what it became.
             ReservationStatus current = reservations.find(id).map(x -> x.statusAt(now)).orElse(ReservationStatus.EXPIRED);
             return new ReservationTransitionResult.NotHeld(current);
         }
-        giveBack(r, target, now);
+        settle(r, target, now);
         return new ReservationTransitionResult.Done(r.withStatus(target));
     }
 
-    private void giveBack(Reservation r, ReservationStatus target, Instant now) {
+    /**
+     * The stock side of a hold that ended as {@code outcome}: confirmed units leave total and
+     * reserved, released or expired ones leave reserved only (LedgerType says how); plus its entry.
+     */
+    private void settle(Reservation r, ReservationStatus outcome, Instant now) {
+        LedgerType type = LedgerType.endingHoldAs(outcome);
         int q = r.quantity().value();
-        LedgerType type = switch (target) {
-            case CONFIRMED -> LedgerType.CONFIRM;
-            case RELEASED -> LedgerType.RELEASE;
-            case EXPIRED -> LedgerType.EXPIRE;
-            case HELD -> throw new IllegalArgumentException("HELD is not a transition target");
-        };
-        stock.applyDelta(r.productId(), type == LedgerType.CONFIRM ? -q : 0, -q);
-        ledger.append(List.of(new LedgerEntry(0, r.productId(), type, q, r.id(), null, now)));
+        stock.applyDelta(r.productId(), (int) type.totalEffect(q), (int) type.reservedEffect(q));
+        ledger.append(List.of(LedgerEntry.forReservation(r, type, now)));
     }
 }

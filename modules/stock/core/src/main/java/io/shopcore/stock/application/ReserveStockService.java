@@ -7,6 +7,7 @@ import io.shopcore.stock.application.port.out.ReservationRepository;
 import io.shopcore.stock.application.port.out.ReservationStrategy;
 import io.shopcore.stock.domain.ReservationId;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -21,53 +22,63 @@ import java.util.concurrent.Executor;
 @ApplicationScoped
 public class ReserveStockService implements ReserveStockUseCase {
 
+    /** The CDI name of the executor for work that blocks (the adapters produce it: the worker pool). */
+    public static final String BLOCKING_EXECUTOR = "stock-blocking";
+
+    /** When a lost key claim cannot be replayed yet (the winner's answer is not readable): retry soon. */
+    static final Duration REPLAY_NOT_READY_RETRY_AFTER = Duration.ofSeconds(1);
+
     private final ReservationStrategy strategy;
     private final IdempotencyStore idempotency;
     private final ReservationRepository reservations;
     private final StockSettings settings;
+    private final Executor blocking;
 
     public ReserveStockService(ReservationStrategy strategy, IdempotencyStore idempotency,
-                               ReservationRepository reservations, StockSettings settings) {
+                               ReservationRepository reservations, StockSettings settings,
+                               @Named(BLOCKING_EXECUTOR) Executor blocking) {
         this.strategy = strategy;
         this.idempotency = idempotency;
         this.reservations = reservations;
         this.settings = settings;
+        this.blocking = blocking;
     }
 
     @Override
     public Result reserve(Command command) {
-        String key = command.idempotencyKey();
-        if (key != null) {
+        if (command.idempotencyKey() != null) {
             Optional<Result> earlier = replay(command);
             if (earlier.isPresent()) {
                 return earlier.get();
             }
         }
-        ReservationStrategy.Outcome outcome = strategy.reserve(request(command));
+        return answer(command, strategy.reserve(request(command)));
+    }
+
+    @Override
+    public CompletionStage<Result> reserveAsync(Command command) {
+        if (command.idempotencyKey() != null || !strategy.completesAsynchronously()) {
+            return CompletableFuture.supplyAsync(() -> reserve(command), blocking);
+        }
+        // No key: the answer cannot need a (blocking) replay, so it is mapped on the strategy's thread.
+        return strategy.reserveAsync(request(command)).thenApply(outcome -> answer(command, outcome));
+    }
+
+    /** The one mapping from a strategy's outcome to the use case's result. */
+    private Result answer(Command command, ReservationStrategy.Outcome outcome) {
         return switch (outcome) {
             case ReservationStrategy.Reserved r -> new Reserved(r.reservation(), false);
             case ReservationStrategy.InsufficientStock i -> new InsufficientStock(false);
             case ReservationStrategy.ProductNotFound n -> new ProductNotFound(false);
             case ReservationStrategy.Overloaded o -> new Overloaded(o.retryAfter());
             // Another request with the same key won the claim and has committed: answer as it did.
-            case ReservationStrategy.KeyAlreadyClaimed c -> replay(command)
-                    .orElseGet(() -> new Overloaded(Duration.ofSeconds(1)));
-        };
-    }
-
-    @Override
-    public CompletionStage<Result> reserveAsync(Command command, Executor blocking) {
-        if (command.idempotencyKey() != null || !strategy.completesAsynchronously()) {
-            return CompletableFuture.supplyAsync(() -> reserve(command), blocking);
-        }
-        return strategy.reserveAsync(request(command)).thenApply(outcome -> switch (outcome) {
-            case ReservationStrategy.Reserved r -> new Reserved(r.reservation(), false);
-            case ReservationStrategy.InsufficientStock i -> new InsufficientStock(false);
-            case ReservationStrategy.ProductNotFound n -> new ProductNotFound(false);
-            case ReservationStrategy.Overloaded o -> new Overloaded(o.retryAfter());
-            case ReservationStrategy.KeyAlreadyClaimed c ->
+            case ReservationStrategy.KeyAlreadyClaimed c -> {
+                if (command.idempotencyKey() == null) {
                     throw new IllegalStateException("a request without an idempotency key cannot lose a key claim");
-        });
+                }
+                yield replay(command).orElseGet(() -> new Overloaded(REPLAY_NOT_READY_RETRY_AFTER));
+            }
+        };
     }
 
     private ReservationStrategy.Request request(Command command) {

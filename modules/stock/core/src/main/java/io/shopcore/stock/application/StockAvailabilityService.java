@@ -4,7 +4,6 @@ import io.shopcore.stock.api.StockAvailabilityApi;
 import io.shopcore.stock.application.port.out.LedgerRepository;
 import io.shopcore.stock.application.port.out.StockLevelRepository;
 import io.shopcore.stock.domain.LedgerEntry;
-import io.shopcore.stock.domain.LedgerType;
 import io.shopcore.stock.domain.StockLevel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -42,8 +41,8 @@ public class StockAvailabilityService implements StockAvailabilityApi {
     public void registerProduct(long productId, int initialStock) {
         StockLevel level = StockLevel.initial(productId, initialStock);
         if (stock.create(level) && initialStock > 0) {
-            ledger.append(List.of(new LedgerEntry(0, productId, LedgerType.ADJUST, initialStock, null,
-                    INITIAL_STOCK_REASON, clock.instant())));
+            ledger.append(List.of(LedgerEntry.adjustment(productId, initialStock, INITIAL_STOCK_REASON,
+                    clock.instant())));
         }
     }
 

@@ -1,7 +1,7 @@
 package io.shopcore.stock.application;
 
 import io.shopcore.stock.application.port.in.Caller;
-import io.shopcore.stock.application.port.in.Page;
+import io.shopcore.stock.application.Page;
 import io.shopcore.stock.application.port.in.ReservationQueries;
 import io.shopcore.stock.application.port.in.StockLevelQueries;
 import io.shopcore.stock.application.port.out.LedgerRepository;

@@ -24,4 +24,14 @@ public enum LedgerType {
     public long reservedEffect(int quantity) {
         return (long) reservedSign * quantity;
     }
+
+    /** The entry that records a HELD reservation reaching {@code status} (CONFIRMED, RELEASED or EXPIRED). */
+    public static LedgerType endingHoldAs(ReservationStatus status) {
+        return switch (status) {
+            case CONFIRMED -> CONFIRM;
+            case RELEASED -> RELEASE;
+            case EXPIRED -> EXPIRE;
+            case HELD -> throw new IllegalArgumentException("HELD does not end a hold");
+        };
+    }
 }

@@ -1,12 +1,13 @@
 package io.shopcore.stock.application;
 
+import static io.shopcore.stock.application.StockFakes.NOW;
+import static io.shopcore.stock.application.StockFakes.TTL;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.shopcore.stock.application.port.in.Page;
 import io.shopcore.stock.application.port.in.ReserveStockUseCase;
 import io.shopcore.stock.application.port.in.ReserveStockUseCase.Command;
 import io.shopcore.stock.application.port.out.IdempotencyStore;
-import io.shopcore.stock.application.port.out.ReservationRepository;
 import io.shopcore.stock.application.port.out.ReservationStrategy;
 import io.shopcore.stock.domain.Quantity;
 import io.shopcore.stock.domain.Reservation;
@@ -14,175 +15,177 @@ import io.shopcore.stock.domain.ReservationId;
 import io.shopcore.stock.domain.ReservationStatus;
 import io.shopcore.stock.domain.StockLevel;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
 
-/** The reserve use case's own logic (idempotent replay, outcome mapping) over in-memory fakes. */
+/** The reserve use case's own logic (idempotent replay, the outcome mapping, async hand-off) over the fakes. */
 class ReserveStockServiceTest {
 
-    static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
-
-    /** An in-memory strategy that behaves like the real ones: one product table, key claims, outcomes. */
-    static final class InMemoryStrategy implements ReservationStrategy {
-        final Map<Long, StockLevel> levels = new HashMap<>();
-        final InMemoryIdempotencyStore keys;
-        final InMemoryReservations reservations;
-        int calls;
-
-        InMemoryStrategy(InMemoryIdempotencyStore keys, InMemoryReservations reservations) {
-            this.keys = keys;
-            this.reservations = reservations;
-        }
-
-        @Override
-        public Outcome reserve(Request req) {
-            calls++;
-            String k = req.ownerId() + "/" + req.idempotencyKey();
-            if (req.idempotencyKey() != null && keys.stored.containsKey(k)) {
-                return new KeyAlreadyClaimed();
-            }
-            StockLevel level = levels.get(req.productId());
-            Outcome outcome;
-            IdempotencyStore.Kind kind;
-            ReservationId rid = null;
-            if (level == null) {
-                outcome = new ProductNotFound();
-                kind = IdempotencyStore.Kind.PRODUCT_NOT_FOUND;
-            } else if (!level.canReserve(req.quantity())) {
-                outcome = new InsufficientStock();
-                kind = IdempotencyStore.Kind.INSUFFICIENT_STOCK;
-            } else {
-                levels.put(req.productId(), level.reserve(req.quantity()));
-                Reservation r = Reservation.hold(req.id(), req.productId(), req.ownerId(), req.quantity(), NOW, req.ttl());
-                reservations.byId.put(r.id(), r);
-                outcome = new Reserved(r);
-                kind = IdempotencyStore.Kind.RESERVED;
-                rid = r.id();
-            }
-            if (req.idempotencyKey() != null) {
-                keys.stored.put(k, new IdempotencyStore.StoredOutcome(req.productId(), req.quantity().value(), kind, rid));
-            }
-            return outcome;
-        }
-    }
-
-    static class InMemoryIdempotencyStore implements IdempotencyStore {
-        final Map<String, StoredOutcome> stored = new HashMap<>();
-
-        @Override
-        public Optional<StoredOutcome> find(String ownerId, String key) {
-            return Optional.ofNullable(stored.get(ownerId + "/" + key));
-        }
-
-        @Override
-        public int purgeCreatedBefore(Instant cutoff) {
-            return 0;
-        }
-    }
-
-    static final class InMemoryReservations implements ReservationRepository {
-        final Map<ReservationId, Reservation> byId = new HashMap<>();
-
-        @Override
-        public Optional<Reservation> find(ReservationId id) {
-            return Optional.ofNullable(byId.get(id));
-        }
-
-        @Override
-        public boolean transitionFromHeld(ReservationId id, ReservationStatus next, Instant now, boolean onlyIfUnexpired) {
-            Reservation r = byId.get(id);
-            if (r == null || r.status() != ReservationStatus.HELD || (onlyIfUnexpired && r.isExpiredAt(now))) {
-                return false;
-            }
-            byId.put(id, r.withStatus(next));
-            return true;
-        }
-
-        @Override
-        public List<Reservation> expireDue(Instant now, int limit) {
-            return List.of();
-        }
-
-        @Override
-        public Page<Reservation> list(String ownerId, ReservationStatus status, Instant now, long offset, int limit) {
-            return new Page<>(List.of(), 0);
-        }
-    }
-
-    final InMemoryIdempotencyStore keys = new InMemoryIdempotencyStore();
-    final InMemoryReservations reservations = new InMemoryReservations();
-    final InMemoryStrategy strategy = new InMemoryStrategy(keys, reservations);
-    final ReserveStockService service = new ReserveStockService(strategy, keys, reservations,
-            new StockSettings(Duration.ofMinutes(10), 100, Duration.ofHours(24)));
+    final StockFakes f = new StockFakes();
+    /** Runs blocking work inline and counts it, so a test sees what was handed to the worker pool. */
+    final List<Runnable> blockingWork = new ArrayList<>();
+    final Executor blocking = task -> {
+        blockingWork.add(task);
+        task.run();
+    };
+    final ReserveStockService service = new ReserveStockService(f.strategy, f.keys, f.reservations, f.settings, blocking);
 
     @Test
     void givenEnoughStock_reserve_holdsWithTtl() {
-        strategy.levels.put(1L, StockLevel.initial(1, 5));
+        f.stock.given(1, 5);
         var result = service.reserve(new Command(1, Quantity.of(2), "u", null));
-        assertThat(result).isInstanceOf(ReserveStockUseCase.Reserved.class);
         Reservation r = ((ReserveStockUseCase.Reserved) result).reservation();
-        assertThat(r.expiresAt()).isEqualTo(NOW.plus(Duration.ofMinutes(10)));
+        assertThat(r.expiresAt()).isEqualTo(NOW.plus(TTL));
+        assertThat(r.ownerId()).isEqualTo("u");
         assertThat(result.replayed()).isFalse();
+        assertThat(f.stock.stored(1)).isEqualTo(new StockLevel(1, 5, 2));
     }
 
     @Test
-    void givenSameKeyAndBody_reserve_replaysWithoutReservingAgain() {
-        strategy.levels.put(1L, StockLevel.initial(1, 5));
+    void givenSameKeyAndBody_reserve_replaysTheReservationAsCreated_withoutReservingAgain() {
+        f.stock.given(1, 5);
         var first = (ReserveStockUseCase.Reserved) service.reserve(new Command(1, Quantity.of(2), "u", "k"));
-        reservations.byId.put(first.reservation().id(), first.reservation().withStatus(ReservationStatus.CONFIRMED));
+        f.reservations.endHoldIfUnexpired(first.reservation().id(), ReservationStatus.CONFIRMED, NOW);
         var again = service.reserve(new Command(1, Quantity.of(2), "u", "k"));
         assertThat(again).isEqualTo(new ReserveStockUseCase.Reserved(first.reservation(), true));
-        assertThat(strategy.calls).isEqualTo(1);
-        assertThat(strategy.levels.get(1L).reserved()).isEqualTo(2);
+        assertThat(f.strategy.calls()).isEqualTo(1);
+        assertThat(f.stock.stored(1).reserved()).isEqualTo(2);
     }
 
     @Test
     void givenSameKeyDifferentBody_reserve_isKeyReused() {
-        strategy.levels.put(1L, StockLevel.initial(1, 5));
+        f.stock.given(1, 5);
         service.reserve(new Command(1, Quantity.of(2), "u", "k"));
         assertThat(service.reserve(new Command(1, Quantity.of(3), "u", "k")))
                 .isInstanceOf(ReserveStockUseCase.IdempotencyKeyReused.class);
         assertThat(service.reserve(new Command(2, Quantity.of(2), "u", "k")))
                 .isInstanceOf(ReserveStockUseCase.IdempotencyKeyReused.class);
-        assertThat(strategy.calls).isEqualTo(1);
+        assertThat(new ReserveStockUseCase.IdempotencyKeyReused().replayed()).isFalse();
+        assertThat(f.strategy.calls()).isEqualTo(1);
     }
 
     @Test
     void givenRefusalWithKey_repeat_replaysRefusal() {
-        strategy.levels.put(1L, StockLevel.initial(1, 1));
+        f.stock.given(1, 1);
         assertThat(service.reserve(new Command(1, Quantity.of(2), "u", "k")))
                 .isEqualTo(new ReserveStockUseCase.InsufficientStock(false));
         assertThat(service.reserve(new Command(1, Quantity.of(2), "u", "k")))
                 .isEqualTo(new ReserveStockUseCase.InsufficientStock(true));
         assertThat(service.reserve(new Command(9, Quantity.of(2), "u", "k2")))
                 .isEqualTo(new ReserveStockUseCase.ProductNotFound(false));
+        assertThat(service.reserve(new Command(9, Quantity.of(2), "u", "k2")))
+                .isEqualTo(new ReserveStockUseCase.ProductNotFound(true));
+    }
+
+    @Test
+    void givenStoredReservationVanished_replay_isNotFound() {
+        f.keys.claim("u", "k", 1, 2, NOW);
+        f.keys.answer("u", "k", new IdempotencyStore.StoredOutcome(1, 2, IdempotencyStore.Kind.RESERVED,
+                ReservationId.newId()));
+        assertThat(service.reserve(new Command(1, Quantity.of(2), "u", "k")))
+                .isEqualTo(new ReserveStockUseCase.ProductNotFound(true));
     }
 
     @Test
     void givenKeyClaimedConcurrently_reserve_replaysTheWinner() {
-        strategy.levels.put(1L, StockLevel.initial(1, 5));
-        // Another instance won the key between our look-up and our claim: the fake strategy sees it stored.
-        InMemoryIdempotencyStore late = new InMemoryIdempotencyStore() {
-            int lookups;
-
-            @Override
-            public Optional<StoredOutcome> find(String ownerId, String key) {
-                return lookups++ == 0 ? Optional.empty() : super.find(ownerId, key);
-            }
+        // The winner committed between our look-up and our claim: the strategy answers "already claimed".
+        Reservation winner = Reservation.hold(ReservationId.newId(), 1, "u", Quantity.of(2), NOW, TTL);
+        f.reservations.store(winner);
+        ReservationStrategy lostClaim = request -> {
+            f.keys.claim("u", "k", 1, 2, NOW);
+            f.keys.answer("u", "k", new IdempotencyStore.StoredOutcome(1, 2, IdempotencyStore.Kind.RESERVED, winner.id()));
+            return new ReservationStrategy.KeyAlreadyClaimed();
         };
-        InMemoryStrategy s = new InMemoryStrategy(late, reservations);
-        s.levels.put(1L, StockLevel.initial(1, 5));
-        Reservation winner = Reservation.hold(ReservationId.newId(), 1, "u", Quantity.of(2), NOW, Duration.ofMinutes(10));
-        reservations.byId.put(winner.id(), winner);
-        late.stored.put("u/k", new IdempotencyStore.StoredOutcome(1, 2, IdempotencyStore.Kind.RESERVED, winner.id()));
-        var svc = new ReserveStockService(s, late, reservations, new StockSettings(Duration.ofMinutes(10), 1, Duration.ofHours(24)));
+        var svc = new ReserveStockService(lostClaim, f.keys, f.reservations, f.settings, blocking);
         assertThat(svc.reserve(new Command(1, Quantity.of(2), "u", "k")))
                 .isEqualTo(new ReserveStockUseCase.Reserved(winner, true));
-        assertThat(s.levels.get(1L).reserved()).isZero();
+    }
+
+    @Test
+    void givenKeyClaimedButNotReadableYet_reserve_isOverloaded() {
+        ReservationStrategy lostClaim = request -> new ReservationStrategy.KeyAlreadyClaimed();
+        var svc = new ReserveStockService(lostClaim, f.keys, f.reservations, f.settings, blocking);
+        assertThat(svc.reserve(new Command(1, Quantity.of(2), "u", "k")))
+                .isEqualTo(new ReserveStockUseCase.Overloaded(ReserveStockService.REPLAY_NOT_READY_RETRY_AFTER));
+        assertThatThrownBy(() -> svc.reserve(new Command(1, Quantity.of(2), "u", null)))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void givenSaturatedStrategy_reserve_isOverloadedWithItsRetryAfter() {
+        ReservationStrategy saturated = request -> new ReservationStrategy.Overloaded(Duration.ofSeconds(3));
+        var svc = new ReserveStockService(saturated, f.keys, f.reservations, f.settings, blocking);
+        var result = svc.reserve(new Command(1, Quantity.of(1), "u", null));
+        assertThat(result).isEqualTo(new ReserveStockUseCase.Overloaded(Duration.ofSeconds(3)));
+        assertThat(result.replayed()).isFalse();
+    }
+
+    /** A strategy that answers later, as the batched one does. */
+    static final class LaterStrategy implements ReservationStrategy {
+        final CompletableFuture<Outcome> answer = new CompletableFuture<>();
+        Request seen;
+
+        @Override
+        public Outcome reserve(Request request) {
+            throw new AssertionError("the synchronous path must not be used");
+        }
+
+        @Override
+        public boolean completesAsynchronously() {
+            return true;
+        }
+
+        @Override
+        public CompletionStage<Outcome> reserveAsync(Request request) {
+            seen = request;
+            return answer;
+        }
+    }
+
+    @Test
+    void givenAsyncStrategyAndNoKey_reserveAsync_blocksNoThread_andMapsTheLaterOutcome() {
+        LaterStrategy later = new LaterStrategy();
+        var svc = new ReserveStockService(later, f.keys, f.reservations, f.settings, blocking);
+        CompletableFuture<ReserveStockUseCase.Result> result =
+                svc.reserveAsync(new Command(4, Quantity.of(3), "u", null)).toCompletableFuture();
+        assertThat(result).isNotDone();
+        assertThat(blockingWork).isEmpty();
+        assertThat(later.seen.productId()).isEqualTo(4);
+        assertThat(later.seen.quantity()).isEqualTo(Quantity.of(3));
+        assertThat(later.seen.ttl()).isEqualTo(TTL);
+        later.answer.complete(new ReservationStrategy.InsufficientStock());
+        assertThat(result.join()).isEqualTo(new ReserveStockUseCase.InsufficientStock(false));
+    }
+
+    @Test
+    void givenAsyncStrategyFailing_reserveAsync_failsWithTheSameCause() {
+        LaterStrategy later = new LaterStrategy();
+        var svc = new ReserveStockService(later, f.keys, f.reservations, f.settings, blocking);
+        var result = svc.reserveAsync(new Command(4, Quantity.of(3), "u", null)).toCompletableFuture();
+        IllegalStateException failure = new IllegalStateException("store down");
+        later.answer.completeExceptionally(failure);
+        assertThatThrownBy(result::join).isInstanceOf(CompletionException.class).hasCause(failure);
+    }
+
+    @Test
+    void givenKey_reserveAsync_runsOnTheBlockingExecutor() {
+        f.stock.given(1, 5);
+        var result = service.reserveAsync(new Command(1, Quantity.of(2), "u", "k")).toCompletableFuture().join();
+        assertThat(result).isInstanceOf(ReserveStockUseCase.Reserved.class);
+        assertThat(blockingWork).hasSize(1);
+    }
+
+    @Test
+    void givenSynchronousStrategy_reserveAsync_runsOnTheBlockingExecutor() {
+        f.stock.given(1, 5);
+        var result = service.reserveAsync(new Command(1, Quantity.of(2), "u", null)).toCompletableFuture().join();
+        assertThat(result).isInstanceOf(ReserveStockUseCase.Reserved.class);
+        assertThat(blockingWork).hasSize(1);
     }
 
     @Test
@@ -193,5 +196,28 @@ class ReserveStockServiceTest {
         assertThat(Command.isValidKey("x".repeat(128))).isTrue();
         assertThat(Command.isValidKey("tab\t")).isFalse();
         assertThat(Command.isValidKey("é")).isFalse();
+        assertThat(Command.isValidKey(" ")).isTrue();
+        assertThat(Command.isValidKey("~")).isTrue();
+        assertThat(Command.isValidKey("\u007f")).isFalse();
+        assertThat(Command.isValidKey("\u001f")).isFalse();
+        assertThatThrownBy(() -> new Command(0, Quantity.of(1), "u", null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Command(1, Quantity.of(1), "", null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Command(1, Quantity.of(1), "u".repeat(65), null))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Command(1, Quantity.of(1), "u", "")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(new Command(1, Quantity.of(1), "u".repeat(64), "k").ownerId()).hasSize(64);
+    }
+
+    @Test
+    void storedOutcomeRules() {
+        var kind = IdempotencyStore.Kind.RESERVED;
+        assertThatThrownBy(() -> new IdempotencyStore.StoredOutcome(1, 1, kind, null))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new IdempotencyStore.StoredOutcome(1, 1, IdempotencyStore.Kind.PRODUCT_NOT_FOUND,
+                ReservationId.newId())).isInstanceOf(IllegalArgumentException.class);
+        var stored = new IdempotencyStore.StoredOutcome(1, 2, IdempotencyStore.Kind.INSUFFICIENT_STOCK, null);
+        assertThat(stored.sameRequest(1, 2)).isTrue();
+        assertThat(stored.sameRequest(1, 3)).isFalse();
+        assertThat(stored.sameRequest(2, 2)).isFalse();
     }
 }

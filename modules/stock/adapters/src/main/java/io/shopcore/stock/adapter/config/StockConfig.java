@@ -16,7 +16,7 @@ public interface StockConfig {
     @WithDefault("10m")
     Duration reservationTtl();
 
-    /** How often the sweeper looks for overdue reservations. */
+    /** How often the sweeper looks for overdue reservations (read by {@code @Scheduled} as {@code ${shopcore.stock.sweep-interval}}). */
     @WithDefault("5s")
     Duration sweepInterval();
 
@@ -40,7 +40,7 @@ public interface StockConfig {
         @WithDefault("500")
         int maxSize();
 
-        /** Requests waiting for a writer at most; beyond, 503 unavailable with Retry-After. */
+        /** Requests waiting for a writer at most; beyond, the reservation is refused as overloaded (503 + Retry-After). */
         @WithDefault("10000")
         int queueCapacity();
 
@@ -48,8 +48,11 @@ public interface StockConfig {
         @WithDefault("2000")
         int maxQueuedPerProduct();
 
-        /** Writer threads (each runs one batch transaction at a time). */
-        @WithDefault("2")
+        /**
+         * Writer threads (each runs one batch transaction at a time). 1 measured best on 2 cores: a
+         * second writer mostly waits for the first one's row locks (docs/performance.md).
+         */
+        @WithDefault("1")
         int writers();
 
         /**
@@ -59,7 +62,7 @@ public interface StockConfig {
         @WithDefault("0ms")
         Duration maxWait();
 
-        /** A request still queued after this long is refused with 503 instead of being written late. */
+        /** A request still queued after this long is refused as overloaded (503) instead of being written late. */
         @WithDefault("3s")
         Duration maxQueueTime();
     }

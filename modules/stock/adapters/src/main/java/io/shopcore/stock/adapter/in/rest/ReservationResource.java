@@ -6,8 +6,9 @@ import io.shopcore.infrastructure.problem.ProblemCode;
 import io.shopcore.infrastructure.problem.Problems;
 import io.shopcore.infrastructure.web.PageResponse;
 import io.shopcore.infrastructure.web.Params;
+import io.shopcore.stock.application.Page;
 import io.shopcore.stock.application.port.in.ConfirmReservationUseCase;
-import io.shopcore.stock.application.port.in.Page;
+import io.shopcore.stock.application.Page;
 import io.shopcore.stock.application.port.in.ReleaseReservationUseCase;
 import io.shopcore.stock.application.port.in.ReservationQueries;
 import io.shopcore.stock.application.port.in.ReservationTransitionResult;
@@ -33,14 +34,14 @@ public class ReservationResource {
     private final ReservationQueries queries;
     private final ConfirmReservationUseCase confirm;
     private final ReleaseReservationUseCase release;
-    private final Callers callers;
+    private final CurrentCaller caller;
 
     public ReservationResource(ReservationQueries queries, ConfirmReservationUseCase confirm,
-                               ReleaseReservationUseCase release, Callers callers) {
+                               ReleaseReservationUseCase release, CurrentCaller caller) {
         this.queries = queries;
         this.confirm = confirm;
         this.release = release;
-        this.callers = callers;
+        this.caller = caller;
     }
 
     @GET
@@ -48,7 +49,7 @@ public class ReservationResource {
     @Authenticated
     public ReservationResponse reservation(@PathParam("id") String idRaw) {
         ReservationId id = ReservationId.of(Params.uuid("id", idRaw));
-        return queries.reservation(id, callers.current()).map(ReservationResponse::from)
+        return queries.reservation(id, caller.get()).map(ReservationResponse::from)
                 .orElseThrow(() -> new ApiProblemException(ProblemCode.NOT_FOUND, "No reservation " + id));
     }
 
@@ -59,7 +60,7 @@ public class ReservationResource {
                                                           @QueryParam("size") String size) {
         ReservationStatus status = parseStatus(statusRaw);
         Params.PageQuery q = Params.PageQuery.parse(page, size);
-        Page<Reservation> p = queries.reservations(callers.current(), status, q.page(), q.size());
+        Page<Reservation> p = queries.reservations(caller.get(), status, q.page(), q.size());
         return new PageResponse<>(p.items().stream().map(ReservationResponse::from).toList(), q.page(), q.size(),
                 p.total());
     }
@@ -69,7 +70,7 @@ public class ReservationResource {
     @Authenticated
     public Response confirm(@PathParam("id") String idRaw) {
         ReservationId id = ReservationId.of(Params.uuid("id", idRaw));
-        return answer(id, confirm.confirm(id, callers.current()));
+        return answer(id, confirm.confirm(id, caller.get()));
     }
 
     @POST
@@ -77,7 +78,7 @@ public class ReservationResource {
     @Authenticated
     public Response release(@PathParam("id") String idRaw) {
         ReservationId id = ReservationId.of(Params.uuid("id", idRaw));
-        return answer(id, release.release(id, callers.current()));
+        return answer(id, release.release(id, caller.get()));
     }
 
     private static Response answer(ReservationId id, ReservationTransitionResult result) {

@@ -7,13 +7,16 @@ import io.shopcore.infrastructure.problem.ProblemCode;
 import io.shopcore.infrastructure.problem.Problems;
 import io.shopcore.infrastructure.web.PageResponse;
 import io.shopcore.infrastructure.web.Params;
+import io.shopcore.stock.application.Page;
 import io.shopcore.stock.application.port.in.AdjustStockUseCase;
 import io.shopcore.stock.application.port.in.AuditStockUseCase;
-import io.shopcore.stock.application.port.in.Page;
 import io.shopcore.stock.application.port.in.ReserveStockUseCase;
 import io.shopcore.stock.application.port.in.StockLevelQueries;
 import io.shopcore.stock.domain.LedgerEntry;
 import io.shopcore.stock.domain.Quantity;
+import io.smallrye.common.annotation.NonBlocking;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -28,14 +31,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import io.smallrye.common.annotation.NonBlocking;
 import java.net.URI;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executor;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
-import org.eclipse.microprofile.context.ManagedExecutor;
 
 @Path("/api/v1/stock")
 @Produces(MediaType.APPLICATION_JSON)
@@ -48,17 +47,15 @@ public class StockResource {
     private final ReserveStockUseCase reserve;
     private final AdjustStockUseCase adjust;
     private final AuditStockUseCase audit;
-    private final Callers callers;
-    private final ManagedExecutor blocking;
+    private final CurrentCaller caller;
 
     public StockResource(StockLevelQueries queries, ReserveStockUseCase reserve, AdjustStockUseCase adjust,
-                         AuditStockUseCase audit, Callers callers, ManagedExecutor blocking) {
+                         AuditStockUseCase audit, CurrentCaller caller) {
         this.queries = queries;
         this.reserve = reserve;
         this.adjust = adjust;
         this.audit = audit;
-        this.callers = callers;
-        this.blocking = blocking;
+        this.caller = caller;
     }
 
     /** Fresh from the database by primary key (no cache, so never stale after an acknowledged write). */
@@ -74,7 +71,7 @@ public class StockResource {
     /**
      * Runs on the event loop: the body is already read, and with the batched strategy (no key) the
      * request waits in the batch queue without holding a thread; anything blocking (idempotency
-     * look-ups, the synchronous strategies) is handed to the worker pool by the use case.
+     * look-ups, the synchronous strategies) is handed to worker threads by the use case.
      */
     @POST
     @Path("/{productId}/reservations")
@@ -88,15 +85,26 @@ public class StockResource {
         if (idempotencyKey != null && !ReserveStockUseCase.Command.isValidKey(idempotencyKey)) {
             throw ApiProblemException.validation(IDEMPOTENCY_KEY, "must be 1 to 128 printable ASCII characters");
         }
-        var command = new ReserveStockUseCase.Command(productId, Quantity.of(body.quantity()),
-                callers.current().userId(), idempotencyKey);
+        int quantity = body.quantityValue();
+        var command = new ReserveStockUseCase.Command(productId, Quantity.of(quantity), caller.get().userId(),
+                idempotencyKey);
         // The answer may arrive on a batch writer thread; the response is built back on this request's
-        // Vert.x context, where its request scope (used by the response builder) is active.
+        // Vert.x context, where its request scope (used by the response builder) is active. A failure is
+        // handed over unwrapped, so the exception mappers see the adapter's own exception.
         Context requestContext = Vertx.currentContext();
-        Executor onRequestContext = task -> requestContext.runOnContext(ignored -> task.run());
-        return reserve.reserveAsync(command, blocking)
-                .handleAsync((result, failure) -> failure == null ? toResponse(result, productId, body.quantity())
-                        : problemOrRethrow(failure), onRequestContext);
+        CompletableFuture<Response> response = new CompletableFuture<>();
+        reserve.reserveAsync(command).whenComplete((result, failure) -> requestContext.runOnContext(ignored -> {
+            if (failure != null) {
+                response.completeExceptionally(unwrap(failure));
+                return;
+            }
+            try {
+                response.complete(toResponse(result, productId, quantity));
+            } catch (RuntimeException e) {
+                response.completeExceptionally(e);
+            }
+        }));
+        return response;
     }
 
     private static Response toResponse(ReserveStockUseCase.Result result, long productId, int quantity) {
@@ -119,16 +127,12 @@ public class StockResource {
         return response;
     }
 
-    /** A failed future arrives wrapped; answer problems the same way the exception mappers would. */
-    private static Response problemOrRethrow(Throwable failure) {
+    private static Throwable unwrap(Throwable failure) {
         Throwable cause = failure;
         while (cause instanceof CompletionException && cause.getCause() != null) {
             cause = cause.getCause();
         }
-        if (cause instanceof ApiProblemException p) {
-            return Problems.response(p.problem(), p.retryAfter());
-        }
-        throw cause instanceof RuntimeException re ? re : new CompletionException(cause);
+        return cause;
     }
 
     @POST
@@ -137,16 +141,17 @@ public class StockResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response adjust(@PathParam("productId") String productIdRaw, @Valid @NotNull AdjustStockRequest body) {
         long productId = Params.positiveId("productId", productIdRaw);
-        if (body.delta() == 0) {
+        int delta = body.deltaValue();
+        if (delta == 0) {
             throw ApiProblemException.validation("delta", "must not be 0");
         }
-        var result = adjust.adjust(new AdjustStockUseCase.Command(productId, body.delta(), body.reason().strip()));
+        var result = adjust.adjust(new AdjustStockUseCase.Command(productId, delta, body.reason().strip()));
         return switch (result) {
             case AdjustStockUseCase.Adjusted a -> Response.ok(StockLevelResponse.from(a.level())).build();
             case AdjustStockUseCase.ProductNotFound n -> Problems.notFound("No product " + productId);
             case AdjustStockUseCase.BelowReserved b -> Problems.of(ProblemCode.CONFLICT,
                     "Total would fall below the " + b.current().reserved() + " reserved units (total "
-                            + b.current().total() + ", delta " + body.delta() + ")");
+                            + b.current().total() + ", delta " + delta + ")");
         };
     }
 

@@ -1,9 +1,10 @@
 package io.shopcore.stock.adapter.in.scheduler;
 
 import io.quarkus.scheduler.Scheduled;
-import io.shopcore.stock.application.port.in.SweepStockUseCase;
+import io.shopcore.stock.adapter.config.StockConfig;
+import io.shopcore.stock.application.port.in.ExpireReservationsUseCase;
+import io.shopcore.stock.application.port.in.PurgeIdempotencyKeysUseCase;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -16,27 +17,27 @@ public class StockSweeper {
 
     private static final Logger LOG = Logger.getLogger(StockSweeper.class);
 
-    private final SweepStockUseCase sweep;
-    private final int batchSize;
-    private final int maxBatches;
+    private final ExpireReservationsUseCase expireReservations;
+    private final PurgeIdempotencyKeysUseCase purgeKeys;
+    private final StockConfig config;
 
-    public StockSweeper(SweepStockUseCase sweep,
-                        @ConfigProperty(name = "shopcore.stock.sweep-batch-size", defaultValue = "500") int batchSize,
-                        @ConfigProperty(name = "shopcore.stock.sweep-max-batches-per-run", defaultValue = "20") int maxBatches) {
-        this.sweep = sweep;
-        this.batchSize = batchSize;
-        this.maxBatches = maxBatches;
+    public StockSweeper(ExpireReservationsUseCase expireReservations, PurgeIdempotencyKeysUseCase purgeKeys,
+                        StockConfig config) {
+        this.expireReservations = expireReservations;
+        this.purgeKeys = purgeKeys;
+        this.config = config;
     }
 
-    @Scheduled(identity = "stock-expiry-sweeper", every = "${shopcore.stock.sweep-interval:5s}",
-            delayed = "${shopcore.stock.sweep-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /** The interval is StockConfig's {@code sweep-interval} (its default included), read by the scheduler. */
+    @Scheduled(identity = "stock-expiry-sweeper", every = "${shopcore.stock.sweep-interval}",
+            delayed = "${shopcore.stock.sweep-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void expire() {
         try {
             int total = 0;
-            for (int i = 0; i < maxBatches; i++) {
-                int n = sweep.expireDue();
+            for (int i = 0; i < config.sweepMaxBatchesPerRun(); i++) {
+                int n = expireReservations.expireDue();
                 total += n;
-                if (n < batchSize) {
+                if (n < config.sweepBatchSize()) {
                     break;
                 }
             }
@@ -52,7 +53,7 @@ public class StockSweeper {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void purgeKeys() {
         try {
-            sweep.purgeIdempotencyKeys();
+            purgeKeys.purgeExpired();
         } catch (RuntimeException e) {
             LOG.warnf("stock: idempotency key purge failed, will retry: %s", e.getMessage());
         }

@@ -1,6 +1,8 @@
 package io.shopcore.stock.adapter.out.persistence;
 
 import io.agroal.api.AgroalDataSource;
+import io.shopcore.stock.application.BatchAdmission.KeyAnswer;
+import io.shopcore.stock.application.BatchAdmission.KeyClaim;
 import io.shopcore.stock.application.port.out.ReservationStrategy;
 import io.shopcore.stock.domain.Reservation;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,8 +11,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -19,6 +21,11 @@ import java.util.List;
  * is held for one statement plus the commit. PostgreSQL re-evaluates the condition after waiting
  * for a concurrent writer, so it never oversells. With an idempotency key, the key is claimed first
  * in the same (then explicit) transaction.
+ *
+ * <p>This is the one writer that does not ask {@code StockLevel.canReserve} (the domain's home of
+ * "is there enough stock"): its {@code total - reserved >= q} predicate is the same rule, and it has to
+ * live in the SQL, because deciding inside the UPDATE is what lets this strategy skip the separate
+ * locking read. Keep the two in step.
  */
 @ApplicationScoped
 @Typed(AtomicJdbcReservationStrategy.class)
@@ -57,24 +64,17 @@ public class AtomicJdbcReservationStrategy implements ReservationStrategy {
             }
             c.setAutoCommit(false);
             try {
-                var claim = new IdempotencyClaims.Claim(req.ownerId(), req.idempotencyKey(), req.productId(),
-                        req.quantity().value());
+                var claim = new KeyClaim(req.ownerId(), req.idempotencyKey(), req.productId(), req.quantity().value());
                 if (IdempotencyClaims.claim(c, List.of(claim), now).isEmpty()) {
                     c.rollback();
                     return new KeyAlreadyClaimed();
                 }
-                Outcome outcome = write(c, r);
-                int code = switch (outcome) {
-                    case Reserved x -> IdempotencyClaims.RESERVED;
-                    case InsufficientStock x -> IdempotencyClaims.INSUFFICIENT;
-                    default -> IdempotencyClaims.NOT_FOUND;
-                };
-                IdempotencyClaims.record(c, List.of(new IdempotencyClaims.Answer(req.ownerId(), req.idempotencyKey(),
-                        code, outcome instanceof Reserved ? r.id().value() : null)));
+                Decided outcome = write(c, r);
+                IdempotencyClaims.record(c, List.of(new KeyAnswer(claim, outcome)));
                 c.commit();
                 return outcome;
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                Jdbc.rollbackQuietly(c);
                 throw e;
             } finally {
                 Jdbc.restoreAutoCommit(c);
@@ -84,7 +84,7 @@ public class AtomicJdbcReservationStrategy implements ReservationStrategy {
         }
     }
 
-    private static Outcome write(Connection c, Reservation r) throws SQLException {
+    private static Decided write(Connection c, Reservation r) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(SQL)) {
             int q = r.quantity().value();
             ps.setInt(1, q);

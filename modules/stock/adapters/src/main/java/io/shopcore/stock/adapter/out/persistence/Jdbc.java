@@ -1,13 +1,12 @@
 package io.shopcore.stock.adapter.out.persistence;
 
-import io.shopcore.infrastructure.problem.ApiProblemException;
-import io.shopcore.infrastructure.problem.ProblemCode;
+import io.shopcore.infrastructure.store.StoreUnavailableException;
 import io.shopcore.stock.domain.Reservation;
 import io.shopcore.stock.domain.ReservationId;
 import io.shopcore.stock.domain.ReservationStatus;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -18,16 +17,26 @@ import org.jboss.logging.Logger;
 final class Jdbc {
 
     private static final Logger LOG = Logger.getLogger(Jdbc.class);
-    static final Duration RETRY_AFTER = Duration.ofSeconds(1);
+
+    /** The store name in {@link StoreUnavailableException}s of this module. */
+    static final String STORE = "stock";
 
     private Jdbc() {}
 
     /** After an explicit transaction; a failure here must not turn a committed transaction into an error. */
-    static void restoreAutoCommit(java.sql.Connection c) {
+    static void restoreAutoCommit(Connection c) {
         try {
             c.setAutoCommit(true);
         } catch (SQLException e) {
             LOG.debug("stock: could not restore autocommit", e);
+        }
+    }
+
+    static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            LOG.debug("stock: rollback failed", e);
         }
     }
 
@@ -49,17 +58,22 @@ final class Jdbc {
     }
 
     /**
-     * A database failure as the caller should see it: an unreachable or exhausted database is a
-     * 503 with Retry-After (nothing was written, the transaction rolled back); anything else is a bug.
+     * A database failure as the caller should see it: an unreachable or exhausted database, a timeout
+     * or a serialization/deadlock abort is {@link StoreUnavailableException} (nothing was written, the
+     * transaction rolled back; the inbound side answers 503 with Retry-After); anything else is a bug.
      */
     static RuntimeException failure(String what, SQLException e) {
         String state = e.getSQLState();
-        if (state == null || state.startsWith("08") || state.startsWith("57") || state.startsWith("53")
-                || state.equals("40001") || state.equals("40P01")) {
-            LOG.warnf("stock: %s failed, answering 503: %s (%s)", what, e.getMessage(), state);
-            return new ApiProblemException(ProblemCode.UNAVAILABLE, "The stock store is unavailable; try again",
-                    RETRY_AFTER);
+        if (isUnavailable(state)) {
+            LOG.warnf("stock: %s failed, the store is unavailable: %s (%s)", what, e.getMessage(), state);
+            return new StoreUnavailableException(STORE, what + " failed (" + state + ")", e);
         }
         return new IllegalStateException("stock: " + what + " failed: " + e.getMessage() + " (" + state + ")", e);
+    }
+
+    /** Connection (08), operator intervention (57), resources (53), serialization (40001), deadlock (40P01). */
+    static boolean isUnavailable(String sqlState) {
+        return sqlState == null || sqlState.startsWith("08") || sqlState.startsWith("57") || sqlState.startsWith("53")
+                || sqlState.equals("40001") || sqlState.equals("40P01");
     }
 }

@@ -1,7 +1,7 @@
 package io.shopcore.stock.adapter.out.persistence;
 
 import io.agroal.api.AgroalDataSource;
-import io.shopcore.stock.application.port.in.Page;
+import io.shopcore.stock.application.Page;
 import io.shopcore.stock.application.port.out.LedgerRepository;
 import io.shopcore.stock.domain.LedgerEntry;
 import io.shopcore.stock.domain.LedgerType;
@@ -72,7 +72,7 @@ public class JdbcLedgerRepository implements LedgerRepository {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         UUID rid = rs.getObject("reservation_id", UUID.class);
-                        items.add(new LedgerEntry(rs.getLong("id"), rs.getLong("product_id"),
+                        items.add(LedgerEntry.reconstitute(rs.getLong("id"), rs.getLong("product_id"),
                                 LedgerType.valueOf(rs.getString("type")), rs.getInt("quantity"),
                                 rid == null ? null : ReservationId.of(rid), rs.getString("reason"),
                                 Jdbc.instant(rs, "created_at")));

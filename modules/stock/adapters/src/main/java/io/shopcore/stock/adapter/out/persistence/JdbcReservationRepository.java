@@ -1,7 +1,7 @@
 package io.shopcore.stock.adapter.out.persistence;
 
 import io.agroal.api.AgroalDataSource;
-import io.shopcore.stock.application.port.in.Page;
+import io.shopcore.stock.application.Page;
 import io.shopcore.stock.application.port.out.ReservationRepository;
 import io.shopcore.stock.domain.Reservation;
 import io.shopcore.stock.domain.ReservationId;
@@ -39,9 +39,19 @@ public class JdbcReservationRepository implements ReservationRepository {
     }
 
     @Override
-    public boolean transitionFromHeld(ReservationId id, ReservationStatus next, Instant now, boolean onlyIfUnexpired) {
+    public boolean endHoldIfUnexpired(ReservationId id, ReservationStatus next, Instant now) {
+        return changeHeld(id, next, now, true, "end reservation hold");
+    }
+
+    @Override
+    public boolean expireIfHeld(ReservationId id, Instant now) {
+        return changeHeld(id, ReservationStatus.EXPIRED, now, false, "expire reservation");
+    }
+
+    private boolean changeHeld(ReservationId id, ReservationStatus next, Instant now, boolean onlyIfUnexpired,
+                               String what) {
         // PostgreSQL re-checks the WHERE clause after waiting for a concurrent writer of the row, so
-        // of two racing transitions exactly one sees status = 'HELD'.
+        // of two racing changes exactly one sees status = 'HELD'.
         String sql = "UPDATE stock.reservation SET status = ?, updated_at = ? WHERE id = ? AND status = 'HELD'"
                 + (onlyIfUnexpired ? " AND expires_at > ?" : "");
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
@@ -53,7 +63,7 @@ public class JdbcReservationRepository implements ReservationRepository {
             }
             return ps.executeUpdate() == 1;
         } catch (SQLException e) {
-            throw Jdbc.failure("change reservation", e);
+            throw Jdbc.failure(what, e);
         }
     }
 

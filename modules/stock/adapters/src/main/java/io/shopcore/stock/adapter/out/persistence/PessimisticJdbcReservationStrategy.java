@@ -1,9 +1,12 @@
 package io.shopcore.stock.adapter.out.persistence;
 
 import io.agroal.api.AgroalDataSource;
+import io.shopcore.stock.application.BatchAdmission.KeyAnswer;
+import io.shopcore.stock.application.BatchAdmission.KeyClaim;
 import io.shopcore.stock.application.port.out.ReservationStrategy;
 import io.shopcore.stock.domain.LedgerType;
 import io.shopcore.stock.domain.Reservation;
+import io.shopcore.stock.domain.StockLevel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import java.sql.Connection;
@@ -11,6 +14,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -39,7 +43,7 @@ public class PessimisticJdbcReservationStrategy implements ReservationStrategy {
                 c.commit();
                 return outcome;
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                Jdbc.rollbackQuietly(c);
                 throw e;
             } finally {
                 Jdbc.restoreAutoCommit(c);
@@ -50,29 +54,25 @@ public class PessimisticJdbcReservationStrategy implements ReservationStrategy {
     }
 
     private Outcome reserveIn(Connection c, Request req) throws SQLException {
-        var now = clock.instant();
-        IdempotencyClaims.Claim claim = req.idempotencyKey() == null ? null
-                : new IdempotencyClaims.Claim(req.ownerId(), req.idempotencyKey(), req.productId(), req.quantity().value());
+        Instant now = clock.instant();
+        KeyClaim claim = req.idempotencyKey() == null ? null
+                : new KeyClaim(req.ownerId(), req.idempotencyKey(), req.productId(), req.quantity().value());
         if (claim != null && IdempotencyClaims.claim(c, List.of(claim), now).isEmpty()) {
             return new KeyAlreadyClaimed();
         }
-        int total;
-        int reserved;
+        StockLevel level;
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT total, reserved FROM stock.stock_level WHERE product_id = ? AND NOT retired FOR UPDATE")) {
             ps.setLong(1, req.productId());
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    answer(c, claim, IdempotencyClaims.NOT_FOUND, null);
-                    return new ProductNotFound();
+                    return answered(c, claim, new ProductNotFound());
                 }
-                total = rs.getInt(1);
-                reserved = rs.getInt(2);
+                level = new StockLevel(req.productId(), rs.getInt(1), rs.getInt(2));
             }
         }
-        if (total - reserved < req.quantity().value()) {
-            answer(c, claim, IdempotencyClaims.INSUFFICIENT, null);
-            return new InsufficientStock();
+        if (!level.canReserve(req.quantity())) {
+            return answered(c, claim, new InsufficientStock());
         }
         Reservation r = Reservation.hold(req.id(), req.productId(), req.ownerId(), req.quantity(), now, req.ttl());
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO stock.reservation (id, product_id, owner_id, quantity, "
@@ -86,9 +86,9 @@ public class PessimisticJdbcReservationStrategy implements ReservationStrategy {
             ps.setObject(7, Jdbc.ts(r.createdAt()));
             ps.executeUpdate();
         }
-        try (PreparedStatement ps = c.prepareStatement("UPDATE stock.stock_level SET reserved = reserved + ?, "
+        try (PreparedStatement ps = c.prepareStatement("UPDATE stock.stock_level SET reserved = ?, "
                 + "version = version + 1, updated_at = now() WHERE product_id = ?")) {
-            ps.setInt(1, r.quantity().value());
+            ps.setInt(1, level.reserve(req.quantity()).reserved());
             ps.setLong(2, r.productId());
             ps.executeUpdate();
         }
@@ -101,14 +101,14 @@ public class PessimisticJdbcReservationStrategy implements ReservationStrategy {
             ps.setObject(5, Jdbc.ts(r.createdAt()));
             ps.executeUpdate();
         }
-        answer(c, claim, IdempotencyClaims.RESERVED, r.id().value());
-        return new Reserved(r);
+        return answered(c, claim, new Reserved(r));
     }
 
-    private static void answer(Connection c, IdempotencyClaims.Claim claim, int outcome, java.util.UUID id)
-            throws SQLException {
+    /** Records the outcome on the claimed key (if any) and returns it. */
+    private static Decided answered(Connection c, KeyClaim claim, Decided outcome) throws SQLException {
         if (claim != null) {
-            IdempotencyClaims.record(c, List.of(new IdempotencyClaims.Answer(claim.ownerId(), claim.key(), outcome, id)));
+            IdempotencyClaims.record(c, List.of(new KeyAnswer(claim, outcome)));
         }
+        return outcome;
     }
 }

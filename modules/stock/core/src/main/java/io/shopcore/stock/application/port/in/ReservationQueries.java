@@ -1,5 +1,6 @@
 package io.shopcore.stock.application.port.in;
 
+import io.shopcore.stock.application.Page;
 import io.shopcore.stock.domain.Reservation;
 import io.shopcore.stock.domain.ReservationId;
 import io.shopcore.stock.domain.ReservationStatus;

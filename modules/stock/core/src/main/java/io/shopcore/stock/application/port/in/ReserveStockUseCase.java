@@ -4,6 +4,7 @@ import io.shopcore.stock.domain.Quantity;
 import io.shopcore.stock.domain.Reservation;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CompletionStage;
 
 /** Holds units of a product for the caller, never more than are available. */
 public interface ReserveStockUseCase {
@@ -11,11 +12,12 @@ public interface ReserveStockUseCase {
     Result reserve(Command command);
 
     /**
-     * The same use case without holding the caller's thread where the strategy allows it (batched,
-     * no idempotency key); anything that must block (idempotency look-ups, synchronous strategies)
-     * runs on {@code blocking}. Lets an HTTP endpoint answer from the event loop.
+     * The same use case without holding the caller's thread: where the strategy allows it (batched,
+     * no idempotency key) the answer comes when the batch commits; anything that must block
+     * (idempotency look-ups, synchronous strategies) runs on the implementation's own worker threads.
+     * Lets an HTTP endpoint answer from the event loop. Never blocks the calling thread.
      */
-    java.util.concurrent.CompletionStage<Result> reserveAsync(Command command, java.util.concurrent.Executor blocking);
+    CompletionStage<Result> reserveAsync(Command command);
 
     /**
      * @param idempotencyKey optional (null): the same owner repeating a key with the same product and

@@ -1,5 +1,6 @@
 package io.shopcore.stock.application.port.in;
 
+import io.shopcore.stock.application.Page;
 import io.shopcore.stock.domain.LedgerEntry;
 import io.shopcore.stock.domain.StockLevel;
 import java.util.Optional;

@@ -1,10 +1,13 @@
 package io.shopcore.stock.application.port.out;
 
+import io.shopcore.stock.application.port.out.IdempotencyStore.Kind;
 import io.shopcore.stock.domain.Quantity;
 import io.shopcore.stock.domain.Reservation;
 import io.shopcore.stock.domain.ReservationId;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Writes a reservation atomically: the stock row's reserved count, the HELD reservation, its
@@ -26,8 +29,8 @@ public interface ReservationStrategy {
     }
 
     /** The same as {@link #reserve}, answered through a future; must not block when {@link #completesAsynchronously()}. */
-    default java.util.concurrent.CompletionStage<Outcome> reserveAsync(Request request) {
-        return java.util.concurrent.CompletableFuture.completedFuture(reserve(request));
+    default CompletionStage<Outcome> reserveAsync(Request request) {
+        return CompletableFuture.completedFuture(reserve(request));
     }
 
     /**
@@ -46,12 +49,39 @@ public interface ReservationStrategy {
 
     sealed interface Outcome {}
 
-    record Reserved(Reservation reservation) implements Outcome {}
+    /**
+     * An outcome the request's own transaction decided and committed: the answer an idempotency key
+     * remembers ({@link #kind()}) and replays.
+     */
+    sealed interface Decided extends Outcome {
+        Kind kind();
+    }
 
-    record InsufficientStock() implements Outcome {}
+    record Reserved(Reservation reservation) implements Decided {
+        public Reserved {
+            Objects.requireNonNull(reservation, "reservation");
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.RESERVED;
+        }
+    }
+
+    record InsufficientStock() implements Decided {
+        @Override
+        public Kind kind() {
+            return Kind.INSUFFICIENT_STOCK;
+        }
+    }
 
     /** Unknown or retired product. */
-    record ProductNotFound() implements Outcome {}
+    record ProductNotFound() implements Decided {
+        @Override
+        public Kind kind() {
+            return Kind.PRODUCT_NOT_FOUND;
+        }
+    }
 
     /** The idempotency key was claimed by another request first; nothing was written by this one. */
     record KeyAlreadyClaimed() implements Outcome {}

@@ -7,17 +7,17 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** The authenticated caller as the use cases see it: the token's subject (user id) and the admin role. */
 @RequestScoped
-public class Callers {
+public class CurrentCaller {
 
     private final SecurityIdentity identity;
     private final JsonWebToken jwt;
 
-    public Callers(SecurityIdentity identity, JsonWebToken jwt) {
+    public CurrentCaller(SecurityIdentity identity, JsonWebToken jwt) {
         this.identity = identity;
         this.jwt = jwt;
     }
 
-    Caller current() {
+    Caller get() {
         String subject = jwt == null ? null : jwt.getSubject();
         if (subject == null || subject.isBlank()) {
             subject = identity.getPrincipal().getName();

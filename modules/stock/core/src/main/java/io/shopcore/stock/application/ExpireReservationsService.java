@@ -1,7 +1,6 @@
 package io.shopcore.stock.application;
 
-import io.shopcore.stock.application.port.in.SweepStockUseCase;
-import io.shopcore.stock.application.port.out.IdempotencyStore;
+import io.shopcore.stock.application.port.in.ExpireReservationsUseCase;
 import io.shopcore.stock.application.port.out.LedgerRepository;
 import io.shopcore.stock.application.port.out.ReservationRepository;
 import io.shopcore.stock.application.port.out.StockLevelRepository;
@@ -18,21 +17,19 @@ import java.util.Map;
 import java.util.TreeMap;
 
 @ApplicationScoped
-public class SweepStockService implements SweepStockUseCase {
+public class ExpireReservationsService implements ExpireReservationsUseCase {
 
     private final ReservationRepository reservations;
     private final StockLevelRepository stock;
     private final LedgerRepository ledger;
-    private final IdempotencyStore idempotency;
     private final StockSettings settings;
     private final Clock clock;
 
-    public SweepStockService(ReservationRepository reservations, StockLevelRepository stock, LedgerRepository ledger,
-                             IdempotencyStore idempotency, StockSettings settings, Clock clock) {
+    public ExpireReservationsService(ReservationRepository reservations, StockLevelRepository stock,
+                                     LedgerRepository ledger, StockSettings settings, Clock clock) {
         this.reservations = reservations;
         this.stock = stock;
         this.ledger = ledger;
-        this.idempotency = idempotency;
         this.settings = settings;
         this.clock = clock;
     }
@@ -46,20 +43,15 @@ public class SweepStockService implements SweepStockUseCase {
         if (expired.isEmpty()) {
             return 0;
         }
-        Map<Long, Integer> byProduct = new TreeMap<>();
+        // Product order (TreeMap): the stock rows are locked in the order every multi-row writer uses.
+        Map<Long, Integer> unitsByProduct = new TreeMap<>();
         List<LedgerEntry> entries = new ArrayList<>(expired.size());
         for (Reservation r : expired) {
-            byProduct.merge(r.productId(), r.quantity().value(), Integer::sum);
-            entries.add(new LedgerEntry(0, r.productId(), LedgerType.EXPIRE, r.quantity().value(), r.id(), null, now));
+            unitsByProduct.merge(r.productId(), r.quantity().value(), Integer::sum);
+            entries.add(LedgerEntry.forReservation(r, LedgerType.EXPIRE, now));
         }
-        stock.releaseReserved(byProduct);
+        stock.releaseReserved(unitsByProduct);
         ledger.append(entries);
         return expired.size();
-    }
-
-    @Override
-    @Transactional
-    public int purgeIdempotencyKeys() {
-        return idempotency.purgeCreatedBefore(clock.instant().minus(settings.idempotencyRetention()));
     }
 }

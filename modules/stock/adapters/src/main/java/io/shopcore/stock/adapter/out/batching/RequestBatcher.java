@@ -1,0 +1,304 @@
+package io.shopcore.stock.adapter.out.batching;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.shopcore.infrastructure.store.StoreUnavailableException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+
+/**
+ * Coalesces concurrent requests into batches that one function applies at once, and answers each
+ * caller through its own future. Knows nothing of what a request is: the stock module feeds it
+ * reservations and a JDBC transaction, its tests feed it numbers and latches.
+ *
+ * <ul>
+ *   <li><b>Queue and back-pressure</b>: callers put their request on a bounded queue and return at
+ *       once with a future ({@link #submit} never blocks). A full queue, too many queued requests of
+ *       one partition (e.g. one hot product), or a stopped batcher answers {@code overloaded} at once.</li>
+ *   <li><b>Writers</b>: {@code writers} threads each loop: block for the first request, take whatever
+ *       else is queued up to {@code maxBatchSize}, optionally wait up to {@code maxWait} for more
+ *       (a lone request never waits when it is 0), then apply the batch. A request that waited in the
+ *       queue longer than {@code maxQueueTime} is answered {@code overloaded} instead of being applied late.</li>
+ *   <li><b>Answers</b>: the function returns one answer per request, in order; each future completes
+ *       with its own. If the function throws, every caller of that batch gets the exception.</li>
+ *   <li><b>Shutdown</b> ({@link #close}): no new requests; writers apply what is queued, then stop; what
+ *       is still queued after {@code shutdownGrace} is answered {@code overloaded}. Every caller that
+ *       got a future gets an answer.</li>
+ * </ul>
+ * Metrics (prefix {@code p}): {@code p.queue} gauge, {@code p.size} summary, {@code p.transaction} timer,
+ * {@code p.overflow}, {@code p.shed}, {@code p.failures} counters.
+ */
+public final class RequestBatcher<Q, A> implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(RequestBatcher.class);
+
+    /**
+     * @param store             the store the batches write to (named in the timeout failure)
+     * @param maxQueuedPerPartition requests of one partition waiting at most
+     * @param shutdownGrace     how long {@link #close} lets writers finish what is queued
+     */
+    public record Settings(String store, int maxBatchSize, int writers, Duration maxWait, Duration maxQueueTime,
+                           int queueCapacity, int maxQueuedPerPartition, Duration shutdownGrace) {
+        public Settings {
+            Objects.requireNonNull(store, "store");
+            Objects.requireNonNull(maxWait, "maxWait");
+            Objects.requireNonNull(maxQueueTime, "maxQueueTime");
+            Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+            maxBatchSize = Math.max(1, maxBatchSize);
+            writers = Math.max(1, writers);
+            queueCapacity = Math.max(1, queueCapacity);
+            maxQueuedPerPartition = Math.max(1, maxQueuedPerPartition);
+            if (maxWait.isNegative()) {
+                maxWait = Duration.ZERO;
+            }
+            if (maxQueueTime.isNegative() || maxQueueTime.isZero()) {
+                maxQueueTime = Duration.ofNanos(1);
+            }
+        }
+    }
+
+    /** How long past {@code maxQueueTime} a caller waits before the safety net gives up on its answer. */
+    static final Duration ANSWER_SAFETY_MARGIN = Duration.ofSeconds(30);
+
+    private final Settings settings;
+    private final Function<? super Q, ?> partitionOf;
+    private final Function<List<Q>, List<A>> apply;
+    private final Supplier<A> overloaded;
+    private final LongSupplier nanoTime;
+    private final String threadName;
+    private final BlockingQueue<Pending<Q, A>> queue;
+    /** Requests in flight per partition; entries vanish at zero, so unknown partitions cannot grow it. */
+    private final ConcurrentHashMap<Object, Integer> queuedPerPartition = new ConcurrentHashMap<>();
+    private final List<Thread> writers = new ArrayList<>();
+    private volatile boolean running;
+
+    private final DistributionSummary batchSizes;
+    private final Timer batchTimer;
+    private final Counter overflows;
+    private final Counter shed;
+    private final Counter failures;
+
+    /**
+     * @param partitionOf which partition a request counts against ({@code maxQueuedPerPartition})
+     * @param apply       applies one batch (blocking is fine: it runs on a writer thread) and returns
+     *                    one answer per request, in order
+     * @param overloaded  the answer for a request refused by back-pressure or shutdown
+     * @param nanoTime    the clock for queue ages ({@code System::nanoTime}; tests pass their own)
+     */
+    public RequestBatcher(Settings settings, Function<? super Q, ?> partitionOf, Function<List<Q>, List<A>> apply,
+                          Supplier<A> overloaded, MeterRegistry registry, String metricPrefix, String threadName,
+                          LongSupplier nanoTime) {
+        this.settings = settings;
+        this.partitionOf = partitionOf;
+        this.apply = apply;
+        this.overloaded = overloaded;
+        this.nanoTime = nanoTime;
+        this.threadName = threadName;
+        this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
+        Gauge.builder(metricPrefix + ".queue", queue, BlockingQueue::size)
+                .description("requests waiting for a batch writer").register(registry);
+        this.batchSizes = DistributionSummary.builder(metricPrefix + ".size")
+                .description("requests per batch").register(registry);
+        this.batchTimer = Timer.builder(metricPrefix + ".transaction")
+                .description("duration of applying one batch").register(registry);
+        this.overflows = Counter.builder(metricPrefix + ".overflow")
+                .description("requests refused because the queue (or their partition's share) was full").register(registry);
+        this.shed = Counter.builder(metricPrefix + ".shed")
+                .description("requests refused because they waited longer than max-queue-time").register(registry);
+        this.failures = Counter.builder(metricPrefix + ".failures")
+                .description("batches that failed (every caller in them got the failure)").register(registry);
+    }
+
+    public void start() {
+        running = true;
+        for (int i = 0; i < settings.writers(); i++) {
+            Thread t = Thread.ofPlatform().daemon().name(threadName + "-" + i).unstarted(this::loop);
+            writers.add(t);
+            t.start();
+        }
+    }
+
+    /**
+     * Queues the request and returns at once; the future completes on a writer thread after its batch
+     * was applied (or failed). Back-pressure is answered immediately, never queued.
+     */
+    public CompletionStage<A> submit(Q request) {
+        Object partition = partitionOf.apply(request);
+        if (queuedPerPartition.merge(partition, 1, Integer::sum) > settings.maxQueuedPerPartition()) {
+            leave(partition);
+            overflows.increment();
+            return CompletableFuture.completedFuture(overloaded.get());
+        }
+        Pending<Q, A> p = new Pending<>(request, nanoTime.getAsLong());
+        if (!running || !queue.offer(p)) {
+            leave(partition);
+            overflows.increment();
+            return CompletableFuture.completedFuture(overloaded.get());
+        }
+        if (!running && queue.remove(p)) {
+            // Stopped between the check and the offer, and no writer took it: answer it here.
+            p.future.complete(overloaded.get());
+        }
+        // A writer always completes the future (after its batch, or at shutdown); the timeout is a safety net.
+        long safetyMillis = settings.maxQueueTime().plus(ANSWER_SAFETY_MARGIN).toMillis();
+        return p.future.orTimeout(safetyMillis, TimeUnit.MILLISECONDS).handle((answer, failure) -> {
+            leave(partition);
+            if (failure == null) {
+                return answer;
+            }
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            if (cause instanceof TimeoutException) {
+                LOG.warnf("%s: a batched request got no answer in time", settings.store());
+                throw new StoreUnavailableException(settings.store(), "no answer from the batch writer in time", cause);
+            }
+            throw cause instanceof RuntimeException re ? re : new CompletionException(cause);
+        });
+    }
+
+    /** Requests waiting for a writer now. */
+    public int queued() {
+        return queue.size();
+    }
+
+    private void leave(Object partition) {
+        queuedPerPartition.computeIfPresent(partition, (k, n) -> n <= 1 ? null : n - 1);
+    }
+
+    private void loop() {
+        List<Pending<Q, A>> batch = new ArrayList<>(settings.maxBatchSize());
+        long maxWaitNanos = settings.maxWait().toNanos();
+        while (running || !queue.isEmpty()) {
+            try {
+                Pending<Q, A> first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, settings.maxBatchSize() - 1);
+                if (maxWaitNanos > 0 && batch.size() < settings.maxBatchSize()) {
+                    long deadline = System.nanoTime() + maxWaitNanos;
+                    long left;
+                    while (batch.size() < settings.maxBatchSize() && (left = deadline - System.nanoTime()) > 0) {
+                        Pending<Q, A> next = queue.poll(left, TimeUnit.NANOSECONDS);
+                        if (next == null) {
+                            break;
+                        }
+                        batch.add(next);
+                        queue.drainTo(batch, settings.maxBatchSize() - batch.size());
+                    }
+                }
+                process(batch);
+            } catch (InterruptedException e) {
+                // Nobody here interrupts writers; if the platform does, answer what was taken and stop.
+                for (Pending<Q, A> p : batch) {
+                    p.future.complete(overloaded.get());
+                }
+                break;
+            } catch (Throwable t) {
+                LOG.errorf(t, "%s: batch writer failure", settings.store());
+                for (Pending<Q, A> p : batch) {
+                    p.future.completeExceptionally(t);
+                }
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    /** Applies one batch and answers every caller in it. */
+    private void process(List<Pending<Q, A>> batch) {
+        long started = nanoTime.getAsLong();
+        long maxQueueNanos = settings.maxQueueTime().toNanos();
+        List<Pending<Q, A>> live = new ArrayList<>(batch.size());
+        for (Pending<Q, A> p : batch) {
+            if (started - p.enqueuedNanos > maxQueueNanos) {
+                shed.increment();
+                p.future.complete(overloaded.get());
+            } else {
+                live.add(p);
+            }
+        }
+        if (live.isEmpty()) {
+            return;
+        }
+        List<Q> requests = new ArrayList<>(live.size());
+        for (Pending<Q, A> p : live) {
+            requests.add(p.request);
+        }
+        long t0 = System.nanoTime();
+        List<A> answers;
+        try {
+            answers = apply.apply(requests);
+            if (answers.size() != live.size()) {
+                throw new IllegalStateException("a batch of " + live.size() + " got " + answers.size() + " answers");
+            }
+        } catch (RuntimeException e) {
+            failures.increment();
+            if (!(e instanceof StoreUnavailableException)) {
+                LOG.errorf(e, "%s: a batch failed", settings.store());
+            }
+            for (Pending<Q, A> p : live) {
+                p.future.completeExceptionally(e);
+            }
+            return;
+        }
+        batchSizes.record(live.size());
+        batchTimer.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
+        for (int i = 0; i < live.size(); i++) {
+            live.get(i).future.complete(answers.get(i));
+        }
+    }
+
+    /**
+     * Stops taking requests, lets the writers apply what is queued for up to {@code shutdownGrace},
+     * then answers whatever is still queued with {@code overloaded}.
+     */
+    @Override
+    public void close() {
+        running = false;
+        long deadline = System.nanoTime() + settings.shutdownGrace().toNanos();
+        for (Thread t : writers) {
+            try {
+                t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        Pending<Q, A> p;
+        while ((p = queue.poll()) != null) {
+            p.future.complete(overloaded.get());
+        }
+        // A writer still inside a batch finishes it (its callers get that batch's answers) and then
+        // finds the queue empty and stops; it is a daemon thread, so it never holds up the exit.
+    }
+
+    /** One waiting caller. */
+    private static final class Pending<Q, A> {
+        final Q request;
+        final long enqueuedNanos;
+        final CompletableFuture<A> future = new CompletableFuture<>();
+
+        Pending(Q request, long enqueuedNanos) {
+            this.request = request;
+            this.enqueuedNanos = enqueuedNanos;
+        }
+    }
+}
