@@ -38,11 +38,7 @@ class ArchitectureTest {
                 ArchitectureRules.INFRASTRUCTURE_KNOWS_NO_CONTEXT,
                 ArchitectureRules.NO_CYCLES_BETWEEN_CONTEXTS,
                 ArchitectureRules.EVERY_ENDPOINT_DECLARES_ITS_SECURITY,
-                // TODO(branch stock): the stock rework replaces ApiProblemException in these two outbound
-                // classes with infrastructure.store.StoreUnavailableException; drop the exemption when it merges.
-                ArchitectureRules.outboundAdaptersSpeakNoHttp(
-                        "io.shopcore.stock.adapter.out.persistence.Jdbc",
-                        "io.shopcore.stock.adapter.out.persistence.BatchingJdbcReservationStrategy"));
+                ArchitectureRules.OUTBOUND_ADAPTERS_SPEAK_NO_HTTP);
     }
 
     @Test
