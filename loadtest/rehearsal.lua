@@ -17,6 +17,7 @@ ok = 0
 out_of_stock = 0
 failed = 0
 failed_codes = ""
+sample_409 = ""
 
 function request()
   local id = ids[math.random(#ids)]
@@ -38,6 +39,7 @@ function response(status, headers, body)
   elseif status == 409 then
     -- insufficient_stock is a correct business answer, not a failure
     out_of_stock = out_of_stock + 1
+    if sample_409 == "" and body then sample_409 = string.gsub(string.sub(body, 1, 160), "%s", "_") end
   else
     failed = failed + 1
     if #failed_codes < 200 then failed_codes = failed_codes .. status .. " " end
@@ -45,18 +47,19 @@ function response(status, headers, body)
 end
 
 function done(summary, latency, requests)
-  local ok_total, oos_total, failed_total, codes = 0, 0, 0, ""
+  local ok_total, oos_total, failed_total, codes, sample = 0, 0, 0, "", ""
   for _, t in ipairs(threads) do
     ok_total = ok_total + t:get("ok")
     oos_total = oos_total + t:get("out_of_stock")
     failed_total = failed_total + t:get("failed")
     codes = codes .. t:get("failed_codes")
+    if sample == "" then sample = t:get("sample_409") end
   end
   local e = summary.errors
   io.write(string.format(
     "RESULT requests=%d ok=%d out_of_stock=%d http_failures=%d socket_errors=%d connect=%d read=%d write=%d timeout=%d " ..
-    "duration_s=%.1f rps=%.0f p50_ms=%.1f p90_ms=%.1f p99_ms=%.1f max_ms=%.1f failed_codes=[%s]\n",
+    "duration_s=%.1f rps=%.0f p50_ms=%.1f p90_ms=%.1f p99_ms=%.1f max_ms=%.1f failed_codes=[%s] sample_409=%s\n",
     summary.requests, ok_total, oos_total, failed_total, e.connect + e.read + e.write + e.timeout,
     e.connect, e.read, e.write, e.timeout, summary.duration / 1e6, summary.requests / (summary.duration / 1e6),
-    latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(99) / 1000, latency.max / 1000, codes))
+    latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(99) / 1000, latency.max / 1000, codes, sample))
 end

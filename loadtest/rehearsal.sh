@@ -44,6 +44,7 @@ trap cleanup EXIT
 for fd in "/proc/$$/fd"/*; do n=${fd##*/}; [ "$n" -gt 2 ] 2>/dev/null && eval "exec $n>&-" 2>/dev/null; done
 
 used_ports=" "
+started_pid=""
 free_port() {
   local p
   while :; do
@@ -74,7 +75,8 @@ start_colour() { # colour http-port management-port demo-data
     export SHOPCORE_CATALOG_DEMO_DATA_ENABLED="$4"
     exec "$java" -Xms256m -Xmx384m -jar "$work/app/quarkus-run.jar" > "$work/$1.log" 2>&1
   ) &
-  echo $!
+  started_pid=$!
+  pids+=("$started_pid")
 }
 wait_ready() { # colour management-port
   for _ in $(seq 1 120); do
@@ -86,10 +88,10 @@ wait_ready() { # colour management-port
 
 t0=$(date +%s)
 log "starting blue (API $blue_port, management $blue_mgmt; migrates, loads demo data)"
-blue_pid=$(start_colour blue "$blue_port" "$blue_mgmt" true); pids+=("$blue_pid")
+start_colour blue "$blue_port" "$blue_mgmt" true; blue_pid=$started_pid
 wait_ready blue "$blue_mgmt"
 log "starting green (API $green_port, management $green_mgmt; same database, Redis db $redis_db)"
-green_pid=$(start_colour green "$green_port" "$green_mgmt" false); pids+=("$green_pid")
+start_colour green "$green_port" "$green_mgmt" false
 wait_ready green "$green_mgmt"
 log "both colours ready after $(( $(date +%s) - t0 )) s"
 
@@ -130,7 +132,7 @@ admin_token=$(curl -fs -XPOST "$base/api/v1/auth/token" -H 'Content-Type: applic
   -d "{\"username\":\"admin\",\"password\":\"$admin_password\"}" | json_field access_token)
 products=""
 for page in 0 1 2 3 4 5 6 7 8 9; do
-  products="$products,$(curl -fs "$base/api/v1/products?page=$page&size=100&sort=id" | grep -o '"id":[0-9]*,"name"' | grep -o '[0-9]*' | paste -sd, -)"
+  products="$products,$(curl -fs "$base/api/v1/products?page=$page&size=100&sort=id" | grep -o '"id":[0-9]*,"name":"[^"]*","description"' | grep -o '^"id":[0-9]*' | grep -o '[0-9]*' | paste -sd, -)"
 done
 products="${products#,}"
 if [ -z "$token" ] || [ -z "$admin_token" ] || [ "$(echo "$products" | tr ',' '\n' | grep -c .)" -lt 100 ]; then
