@@ -18,15 +18,13 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(ProdServicesResource.class)
 class DeliverySmokeIT {
 
-    private static final int MANAGEMENT_TEST_PORT = Integer.getInteger("quarkus.management.test-port", 9001);
-
     @Test
     void packagedApp_servesHealthOnTheManagementPort_andTheApiOnTheMainPort() {
-        given().port(MANAGEMENT_TEST_PORT).get("/q/health/started").then().statusCode(200);
-        given().port(MANAGEMENT_TEST_PORT).get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        given().port(MANAGEMENT_TEST_PORT).get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+        given().port(ProdServicesResource.managementPort).get("/q/health/started").then().statusCode(200);
+        given().port(ProdServicesResource.managementPort).get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().port(ProdServicesResource.managementPort).get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
                 .body("checks.name", hasItem("Graceful Shutdown"));
-        given().port(MANAGEMENT_TEST_PORT).get("/q/metrics").then().statusCode(200);
+        given().port(ProdServicesResource.managementPort).get("/q/metrics").then().statusCode(200);
         given().get("/q/health/ready").then().statusCode(404); // not on the public port in prod
         given().get("/api/v1/health").then().statusCode(200).body("status", equalTo("UP"));
     }

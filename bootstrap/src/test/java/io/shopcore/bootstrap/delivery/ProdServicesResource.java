@@ -26,6 +26,8 @@ import java.util.Map;
 public class ProdServicesResource implements QuarkusTestResourceLifecycleManager {
 
     static final String ADMIN_PASSWORD = "it-admin-password-1";
+    /** The prod management port (9000 by default) moved to a free one, so a local service on 9000 cannot interfere. */
+    static volatile int managementPort;
     private static final String DB = "shopcore_it";
     private static final int REDIS_DB = 3;
 
@@ -35,7 +37,9 @@ public class ProdServicesResource implements QuarkusTestResourceLifecycleManager
         recreateDatabase(pg);
         flushRedis();
         Path keys = writeKeyPair(Path.of("target", "it-keys").toAbsolutePath());
+        managementPort = freePort();
         return Map.of(
+                "quarkus.management.port", String.valueOf(managementPort),
                 "quarkus.datasource.jdbc.url", "jdbc:postgresql://" + pg + "/" + DB,
                 "quarkus.datasource.username", "postgres",
                 "quarkus.redis.hosts", "redis://127.0.0.1:6379/" + REDIS_DB,
@@ -48,6 +52,14 @@ public class ProdServicesResource implements QuarkusTestResourceLifecycleManager
     @Override
     public void stop() {
         // the database stays for inspection; the next run recreates it
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void recreateDatabase(String hostPort) {
