@@ -7,14 +7,15 @@ set -euo pipefail
 out="${1:?usage: jvm-rootfs.sh <output dir>}"
 jdk="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 [ -x "$jdk/bin/jlink" ] || { echo "no jlink in $jdk (set JAVA_HOME to a JDK 21+)" >&2; exit 1; }
+out="$(realpath -m "$out")"
 rm -rf "$out"
 mkdir -p "$out/opt" "$out/etc" "$out/tmp" "$out/deployments"
 # The modules Quarkus and our extensions use; java.se keeps reflection-heavy libraries safe.
 "$jdk/bin/jlink" --add-modules java.se,jdk.unsupported,jdk.management,jdk.naming.dns,jdk.zipfs \
   --strip-debug --no-header-files --no-man-pages --output "$out/opt/java"
-# Every shared library the runtime links against, with its path, plus the dynamic loader.
+# Every shared library the runtime links against (outside the runtime itself), with its path, plus the loader.
 find "$out/opt/java" -type f \( -name '*.so' -o -path '*/bin/*' \) -print0 \
-  | xargs -0 ldd 2>/dev/null | awk '/=> \// {print $3} /^\s*\/lib/ {print $1}' | sort -u \
+  | xargs -0 ldd 2>/dev/null | awk '/=> \// {print $3} /^\s*\/lib/ {print $1}' | sort -u | grep -v "^$out/" \
   | while read -r lib; do
       real="$(readlink -f "$lib")"
       mkdir -p "$out$(dirname "$lib")"
