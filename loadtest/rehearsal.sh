@@ -1,0 +1,213 @@
+#!/usr/bin/env bash
+# Local blue-green rehearsal, no cluster needed (docs/deployment.md, "Rehearsal").
+#
+# Starts the packaged jar twice (blue and green: own ports, one database shopcore_rehearsal, one Redis db)
+# behind nginx (deploy/nginx/shopcore.conf with loopback ports, own temp prefix), then under a browse +
+# reserve load through nginx: switches nginx from blue to green with deploy/nginx/switch.sh (nginx -s
+# reload), sends SIGTERM to blue, and reports requests, failed requests (must be 0), p99 during the
+# switch, blue's drain (readiness DOWN, exit) and the stock invariant audit (must be consistent).
+# Exit code 0 only when nothing failed and the audit is clean.
+#
+#   loadtest/rehearsal.sh            short form (~30 s of load; .ci/run runs it after the tests)
+#   loadtest/rehearsal.sh --full     full form (120 s of load, 64 connections)
+#
+# Needs: bootstrap/target/quarkus-app (./mvnw package), nginx, wrk, curl, psql, redis-cli, openssl.
+# CPU-heavy: on shared machines run it under the build lock (flock -o /tmp/shopcore-build.lock ...).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+before_s=8; switch_s=20; connections=32; switch_after_s=4
+if [ "${1:-}" = "--full" ]; then before_s=30; switch_s=90; connections=64; switch_after_s=15; fi
+before_s="${BEFORE_SECONDS:-$before_s}"; switch_s="${SWITCH_SECONDS:-$switch_s}"
+connections="${CONNECTIONS:-$connections}"; switch_after_s="${SWITCH_AFTER_SECONDS:-$switch_after_s}"
+
+db=shopcore_rehearsal
+redis_db="${REHEARSAL_REDIS_DB:-6}"
+java="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
+[ -x "$java" ] || java="$(command -v java)"
+for tool in nginx wrk curl psql redis-cli openssl; do
+  command -v "$tool" >/dev/null 2>&1 || { echo "rehearsal needs $tool (.ci/run installs nginx and wrk)" >&2; exit 2; }
+done
+[ -f bootstrap/target/quarkus-app/quarkus-run.jar ] || { echo "build first: ./mvnw package -DskipTests" >&2; exit 2; }
+
+log() { printf '[rehearsal %s] %s\n' "$(date +%H:%M:%S)" "$*"; }
+work="$(mktemp -d /tmp/shopcore-rehearsal.XXXXXX)"
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1 || true
+  if [ "${KEEP_WORK:-0}" = 1 ]; then echo "work dir kept: $work"; else rm -rf "$work"; fi
+}
+trap cleanup EXIT
+# Children must not inherit descriptors such as a build lock held by the caller.
+for fd in "/proc/$$/fd"/*; do n=${fd##*/}; [ "$n" -gt 2 ] 2>/dev/null && eval "exec $n>&-" 2>/dev/null; done
+
+used_ports=" "
+started_pid=""
+free_port() {
+  local p
+  while :; do
+    p=$(( 30000 + RANDOM % 20000 ))
+    case "$used_ports" in *" $p "*) continue ;; esac
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then used_ports="$used_ports$p "; echo "$p"; return; fi
+  done
+}
+blue_port=$(free_port); blue_mgmt=$(free_port); green_port=$(free_port); green_mgmt=$(free_port)
+nginx_port=$(free_port); preview_port=$(free_port)
+
+# ---- a private copy of the app, keys, database, Redis db ----
+cp -r bootstrap/target/quarkus-app "$work/app"
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/jwt-private.pem" 2>/dev/null
+openssl pkey -in "$work/jwt-private.pem" -pubout -out "$work/jwt-public.pem"
+admin_password="rehearsal-$(openssl rand -hex 8)"
+psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $db" >/dev/null
+psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE $db" >/dev/null
+redis-cli -h 127.0.0.1 -n "$redis_db" flushdb >/dev/null
+
+start_colour() { # colour http-port management-port demo-data
+  (
+    export QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$2" QUARKUS_MANAGEMENT_HOST=127.0.0.1 QUARKUS_MANAGEMENT_PORT="$3"
+    export QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$db" QUARKUS_DATASOURCE_USERNAME=postgres
+    export QUARKUS_REDIS_HOSTS="redis://127.0.0.1:6379/$redis_db"
+    export MP_JWT_VERIFY_PUBLICKEY_LOCATION="$work/jwt-public.pem" SMALLRYE_JWT_SIGN_KEY_LOCATION="$work/jwt-private.pem"
+    export SHOPCORE_ADMIN_USERNAME=admin SHOPCORE_ADMIN_PASSWORD="$admin_password"
+    export SHOPCORE_CATALOG_DEMO_DATA_ENABLED="$4"
+    exec "$java" -Xms256m -Xmx384m -jar "$work/app/quarkus-run.jar" > "$work/$1.log" 2>&1
+  ) &
+  started_pid=$!
+  pids+=("$started_pid")
+}
+wait_ready() { # colour management-port
+  for _ in $(seq 1 120); do
+    curl -fs -o /dev/null "http://127.0.0.1:$2/q/health/ready" && return 0
+    sleep 0.5
+  done
+  echo "$1 did not become ready:" >&2; tail -30 "$work/$1.log" >&2; return 1
+}
+
+t0=$(date +%s)
+log "starting blue (API $blue_port, management $blue_mgmt; migrates, loads demo data)"
+start_colour blue "$blue_port" "$blue_mgmt" true; blue_pid=$started_pid
+wait_ready blue "$blue_mgmt"
+log "starting green (API $green_port, management $green_mgmt; same database, Redis db $redis_db)"
+start_colour green "$green_port" "$green_mgmt" false
+wait_ready green "$green_mgmt"
+log "both colours ready after $(( $(date +%s) - t0 )) s"
+
+# ---- nginx: the real deploy/nginx/shopcore.conf, loopback ports, own prefix ----
+prefix="$work/nginx"
+mkdir -p "$prefix/conf/shopcore" "$prefix/logs" "$prefix/tmp"
+sed -e "s/127.0.0.1:8081/127.0.0.1:$blue_port/" -e "s/127.0.0.1:8082/127.0.0.1:$green_port/" \
+    -e "s/listen 80;/listen 127.0.0.1:$nginx_port;/" -e "s/listen 127.0.0.1:8090;/listen 127.0.0.1:$preview_port;/" \
+    deploy/nginx/shopcore.conf > "$prefix/conf/shopcore.conf"
+cp deploy/nginx/shopcore/live.conf "$prefix/conf/shopcore/live.conf"
+cat > "$prefix/conf/nginx.conf" <<CONF
+worker_processes 2;
+pid $prefix/nginx.pid;
+error_log $prefix/logs/error.log warn;
+daemon off;
+events { worker_connections 4096; }
+http {
+    access_log off;
+    client_body_temp_path $prefix/tmp; proxy_temp_path $prefix/tmp; fastcgi_temp_path $prefix/tmp;
+    uwsgi_temp_path $prefix/tmp; scgi_temp_path $prefix/tmp;
+    include shopcore.conf;
+}
+CONF
+nginx -p "$prefix" -c "$prefix/conf/nginx.conf" &
+nginx_pid=$!; pids+=("$nginx_pid")
+for _ in $(seq 1 50); do curl -fs -o /dev/null "http://127.0.0.1:$nginx_port/api/v1/health" && break; sleep 0.1; done
+base="http://127.0.0.1:$nginx_port"
+curl -fs -o /dev/null "$base/api/v1/health" || { echo "nginx does not answer" >&2; cat "$prefix/logs/error.log" >&2; exit 1; }
+log "nginx on 127.0.0.1:$nginx_port -> blue; preview 127.0.0.1:$preview_port -> green"
+
+# ---- a customer, product ids ----
+json_field() { sed -n "s/.*\"$1\":\"\\([^\"]*\\)\".*/\\1/p"; }
+curl -fs -o /dev/null -XPOST "$base/api/v1/auth/register" -H 'Content-Type: application/json' \
+  -d '{"username":"rehearsal-buyer","password":"rehearsal-password-1"}'
+token=$(curl -fs -XPOST "$base/api/v1/auth/token" -H 'Content-Type: application/json' \
+  -d '{"username":"rehearsal-buyer","password":"rehearsal-password-1"}' | json_field access_token)
+admin_token=$(curl -fs -XPOST "$base/api/v1/auth/token" -H 'Content-Type: application/json' \
+  -d "{\"username\":\"admin\",\"password\":\"$admin_password\"}" | json_field access_token)
+products=""
+for page in 0 1 2 3 4 5 6 7 8 9; do
+  products="$products,$(curl -fs "$base/api/v1/products?page=$page&size=100&sort=id" | grep -o '"id":[0-9]*,"name":"[^"]*","description"' | grep -o '^"id":[0-9]*' | grep -o '[0-9]*' | paste -sd, -)"
+done
+products="${products#,}"
+if [ -z "$token" ] || [ -z "$admin_token" ] || [ "$(echo "$products" | tr ',' '\n' | grep -c .)" -lt 100 ]; then
+  echo "setup through nginx failed (token/products)" >&2; exit 1
+fi
+
+run_wrk() { # seconds url label
+  TOKEN="$token" PRODUCTS="$products" wrk -t2 -c"$connections" -d"${1}s" --timeout 10s --latency \
+    -s loadtest/rehearsal.lua "$2" > "$work/wrk-$3.txt" 2>&1 || true
+  grep '^RESULT' "$work/wrk-$3.txt" || { cat "$work/wrk-$3.txt" >&2; echo "RESULT requests=0 http_failures=1 socket_errors=0"; }
+}
+field() { sed -n "s/.* $1=\\([^ ]*\\).*/\\1/p" <<<" $2"; }
+
+# ---- smoke + warm-up of the idle colour through the preview server (not counted) ----
+log "smoke/warm-up green through the preview server (5 s)"
+curl -fs -o /dev/null "http://127.0.0.1:$preview_port/api/v1/health"
+run_wrk 5 "http://127.0.0.1:$preview_port" warmup >/dev/null
+
+# ---- phase 1: steady state on blue ----
+log "phase 1: ${before_s}s on blue, $connections connections"
+before=$(run_wrk "$before_s" "$base" before)
+
+# ---- phase 2: switch blue -> green and SIGTERM blue, under load ----
+log "phase 2: ${switch_s}s; switch to green and SIGTERM blue after ${switch_after_s}s"
+run_wrk "$switch_s" "$base" switch > "$work/switch.result" &
+wrk_pid=$!
+sleep "$switch_after_s"
+switch_start=$(date +%s%N)
+NGINX_PREFIX="$prefix" NGINX_CONF="$prefix/conf/nginx.conf" deploy/nginx/switch.sh green "$prefix/conf" > "$work/switch.log" 2>&1 \
+  || { cat "$work/switch.log" >&2; exit 1; }
+switched_ms=$(( ($(date +%s%N) - switch_start) / 1000000 ))
+log "nginx reloaded to green in ${switched_ms} ms; SIGTERM to blue (pid $blue_pid)"
+term_at=$(date +%s%N)
+kill -TERM "$blue_pid"
+ready_down_ms=-1
+for _ in $(seq 1 100); do
+  code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$blue_mgmt/q/health/ready" || true)
+  if [ "$code" = 503 ]; then ready_down_ms=$(( ($(date +%s%N) - term_at) / 1000000 )); break; fi
+  sleep 0.05
+done
+blue_exit=0; wait "$blue_pid" || blue_exit=$?
+blue_exit_ms=$(( ($(date +%s%N) - term_at) / 1000000 ))
+log "blue: readiness DOWN after ${ready_down_ms} ms, exited with $blue_exit after ${blue_exit_ms} ms"
+wait "$wrk_pid" || true
+during=$(cat "$work/switch.result")
+
+# ---- after: audit through nginx (green) ----
+audit=$(curl -fs "$base/api/v1/stock/audit" -H "Authorization: Bearer $admin_token" || echo '{"consistent":"unreachable"}')
+consistent=$(sed -n 's/.*"consistent":\([a-z"]*\).*/\1/p' <<<"$audit")
+checked=$(sed -n 's/.*"productsChecked":\([0-9]*\).*/\1/p' <<<"$audit")
+live_after=$(curl -s -o /dev/null -w '%{http_code}' "$base/api/v1/health")
+blue_errors=$(grep -cE ' ERROR ' "$work/blue.log" || true)
+
+req_total=$(( $(field requests "$before") + $(field requests "$during") ))
+# Failed requests: any non-2xx except 409 insufficient_stock, connect/write errors, 10 s timeouts, and read
+# errors outside the switch. Read errors during the switch are reported on their own line: they are client
+# keep-alive connections that nginx's old workers close at the reload while a request is on the wire (wrk
+# does not retry; browsers and most HTTP clients retry such a request on a fresh connection). At most one
+# per client connection; more, or any other failure, fails the rehearsal.
+fail_total=$(( $(field http_failures "$before") + $(field socket_errors "$before") + $(field http_failures "$during") \
+  + $(field connect "$during") + $(field write "$during") + $(field timeout "$during") ))
+reload_resets=$(field read "$during")
+mkdir -p loadtest/results
+report="loadtest/results/rehearsal-$(date -u +%Y%m%dT%H%M%SZ).txt"
+{
+  echo "shopcore blue-green rehearsal $(date -u +%FT%TZ) ($( [ "${1:-}" = --full ] && echo full || echo short ) form)"
+  echo "machine: $(nproc) cores; $connections connections, wrk -t2; JVM $("$java" -version 2>&1 | head -1)"
+  echo "phase 1 (blue, ${before_s}s):   $before"
+  echo "phase 2 (switch, ${switch_s}s): $during"
+  echo "switch: nginx reload ${switched_ms} ms; blue readiness DOWN ${ready_down_ms} ms after SIGTERM; blue exit code $blue_exit after ${blue_exit_ms} ms; ERROR lines in blue's log: $blue_errors"
+  echo "after: nginx /api/v1/health -> $live_after (green); stock audit: consistent=$consistent over $checked products"
+  echo "client keep-alive connections reset by the nginx reload (wrk read errors during the switch, not retried): $reload_resets of $connections"
+  echo "TOTAL requests=$req_total failed=$fail_total reload_resets=$reload_resets p99_during_switch_ms=$(field p99_ms "$during") p99_before_ms=$(field p99_ms "$before")"
+} | tee "$report"
+if [ "$fail_total" != 0 ] || [ "$reload_resets" -gt "$connections" ] || [ "$consistent" != true ] || [ "$ready_down_ms" -lt 0 ] || [ "$live_after" != 200 ]; then
+  log "REHEARSAL FAILED (see $report; KEEP_WORK=1 keeps logs)"; exit 1
+fi
+log "rehearsal passed: $report"
