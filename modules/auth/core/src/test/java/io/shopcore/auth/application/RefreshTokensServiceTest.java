@@ -129,7 +129,7 @@ class RefreshTokensServiceTest {
 
     @Test
     void givenACommand_toString_neverShowsTheToken() {
-        assertThat(new Command(first.refreshToken()).toString()).doesNotContain(first.refreshToken());
-        assertThat(first.toString()).doesNotContain(first.refreshToken()).doesNotContain(first.accessToken());
+        assertThat(new Command(first.refreshToken()).toString()).isEqualTo("Command[****]");
+        assertThat(first.toString()).isEqualTo("TokenPair[expiresIn=900]");
     }
 }
