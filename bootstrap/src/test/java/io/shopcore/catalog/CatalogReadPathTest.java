@@ -8,13 +8,19 @@ import static org.hamcrest.Matchers.hasSize;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
-import io.shopcore.catalog.adapter.out.cache.RedisProductCache;
+import io.shopcore.catalog.adapter.out.cache.TwoTierProductCache;
 import io.shopcore.catalog.adapter.out.persistence.JdbcProductReadModel;
 import io.shopcore.catalog.adapter.out.stock.StockApiProductStock;
 import io.shopcore.catalog.support.CatalogTokens;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +37,7 @@ class CatalogReadPathTest {
     StockApiProductStock stock;
 
     @Inject
-    RedisProductCache cache;
+    TwoTierProductCache cache;
 
     @Inject
     EntityManagerFactory emf;
@@ -100,11 +106,11 @@ class CatalogReadPathTest {
         cache.clear();
         String url = "/api/v1/products?categoryId=" + demoCategory + "&size=13&page=2&sort=name";
         int callers = 16;
-        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(callers);
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
         long before = readModel.statementsExecuted();
         try {
-            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            List<Future<Integer>> answers = new ArrayList<>();
             for (int i = 0; i < callers; i++) {
                 answers.add(pool.submit(() -> {
                     start.await();
@@ -113,7 +119,7 @@ class CatalogReadPathTest {
             }
             start.countDown();
             for (var a : answers) {
-                assertThat(a.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(200);
+                assertThat(a.get(30, TimeUnit.SECONDS)).isEqualTo(200);
             }
         } finally {
             pool.shutdownNow();

@@ -6,6 +6,7 @@ import static io.shopcore.catalog.support.CatalogApi.createProduct;
 import static io.shopcore.catalog.support.CatalogApi.postProduct;
 import static io.shopcore.catalog.support.CatalogApi.unique;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -23,6 +24,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.response.ValidatableResponse;
 import io.shopcore.catalog.support.CatalogTokens;
+import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,7 +79,7 @@ class ProductApiTest {
                 .body("available", equalTo(25))
                 .body("createdAt", notNullValue())
                 .extract().header("Location");
-        given().config(EXACT).get(java.net.URI.create(location).getPath()).then().statusCode(200)
+        given().config(EXACT).get(URI.create(location).getPath()).then().statusCode(200)
                 .body("name", equalTo("삼성 갤럭시 버즈3 Pro 무선 이어폰"))
                 .body("price", equalTo(329000))
                 .body("available", equalTo(25));
@@ -235,8 +237,8 @@ class ProductApiTest {
         given().auth().oauth2(customer).post("/api/v1/admin/demo-data").then().statusCode(403);
         given().post("/api/v1/admin/demo-data").then().statusCode(401);
         // path variants must not slip past the role check
-        given().auth().oauth2(customer).delete("/api/v1/products/" + id + "/").then().statusCode(org.hamcrest.Matchers.anyOf(equalTo(403), equalTo(404), equalTo(405)));
-        given().auth().oauth2(customer).delete("/api/v1//products/" + id).then().statusCode(org.hamcrest.Matchers.anyOf(equalTo(403), equalTo(404), equalTo(405)));
+        given().auth().oauth2(customer).delete("/api/v1/products/" + id + "/").then().statusCode(anyOf(equalTo(403), equalTo(404), equalTo(405)));
+        given().auth().oauth2(customer).delete("/api/v1//products/" + id).then().statusCode(anyOf(equalTo(403), equalTo(404), equalTo(405)));
         given().get("/api/v1/products/" + id).then().statusCode(200).body("name", equalTo("Guarded"));
         list("?categoryId=" + category).body("total", equalTo(1));
     }

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import java.math.BigDecimal;
 import java.util.Map;
 import java.util.UUID;
 
@@ -29,7 +30,7 @@ public final class CatalogApi {
     }
 
     public static long createProduct(long categoryId, String name, String price, int initialStock) {
-        return postProduct(Map.of("name", name, "price", new java.math.BigDecimal(price), "categoryId", categoryId,
+        return postProduct(Map.of("name", name, "price", new BigDecimal(price), "categoryId", categoryId,
                 "initialStock", initialStock))
                 .statusCode(201).extract().jsonPath().getLong("id");
     }

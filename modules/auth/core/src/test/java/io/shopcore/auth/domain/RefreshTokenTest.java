@@ -3,6 +3,7 @@ package io.shopcore.auth.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class RefreshTokenTest {
@@ -27,7 +28,7 @@ class RefreshTokenTest {
 
     @Test
     void givenRevokedToken_use_isReuse() {
-        RefreshToken token = RefreshToken.reconstitute(java.util.UUID.randomUUID(), java.util.UUID.randomUUID(), user, "h",
+        RefreshToken token = RefreshToken.reconstitute(UUID.randomUUID(), UUID.randomUUID(), user, "h",
                 NOW.plusSeconds(60), RefreshToken.State.REVOKED);
         assertThat(token.use(NOW)).isEqualTo(RefreshToken.Use.REUSED);
     }
@@ -40,5 +41,34 @@ class RefreshTokenTest {
         assertThat(next.id()).isNotEqualTo(first.id());
         assertThat(next.state()).isEqualTo(RefreshToken.State.ACTIVE);
         assertThat(next.userId()).isEqualTo(user);
+    }
+
+    @Test
+    void givenATokenOneNanosecondBeforeExpiry_use_acceptsIt() {
+        RefreshToken token = RefreshToken.startFamily(user, "h1", NOW.plusNanos(1));
+        assertThat(token.use(NOW)).isEqualTo(RefreshToken.Use.ACCEPTED);
+    }
+
+    @Test
+    void givenAStoredToken_reconstitute_keepsEveryField() {
+        UUID id = UUID.randomUUID();
+        UUID family = UUID.randomUUID();
+        RefreshToken token = RefreshToken.reconstitute(id, family, user, "h", NOW, RefreshToken.State.SPENT);
+        assertThat(token.id()).isEqualTo(id);
+        assertThat(token.familyId()).isEqualTo(family);
+        assertThat(token.tokenHash()).isEqualTo("h");
+        assertThat(token.expiresAt()).isEqualTo(NOW);
+        assertThat(token.state()).isEqualTo(RefreshToken.State.SPENT);
+    }
+
+    @Test
+    void givenANewFamily_startFamily_makesFreshIdsAndKeepsHashAndExpiry() {
+        RefreshToken a = RefreshToken.startFamily(user, "h1", NOW);
+        RefreshToken b = RefreshToken.startFamily(user, "h2", NOW);
+        assertThat(a.familyId()).isNotEqualTo(b.familyId()).isNotEqualTo(a.id());
+        assertThat(a.tokenHash()).isEqualTo("h1");
+        assertThat(a.expiresAt()).isEqualTo(NOW);
+        assertThat(a.successor("h3", NOW.plusSeconds(5)).expiresAt()).isEqualTo(NOW.plusSeconds(5));
+        assertThat(a.successor("h3", NOW).tokenHash()).isEqualTo("h3");
     }
 }

@@ -18,7 +18,7 @@ public class CategoryQueryService implements CategoryQueries {
 
     @Override
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Category> all() {
+    public List<Category> listCategories() {
         return categories.findAll();
     }
 }

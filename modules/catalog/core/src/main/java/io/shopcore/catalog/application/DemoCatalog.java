@@ -2,6 +2,7 @@ package io.shopcore.catalog.application;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 
 /**
@@ -87,7 +88,7 @@ public final class DemoCatalog {
                         : brand + " " + ADJ_EN[adj] + " " + kind.en() + " " + COLOR_EN[color] + " " + model;
                 String description = korean
                         ? kind.ko() + " — " + ADJ_KO[adj] + " 라인의 " + COLOR_KO[color] + " 색상 모델입니다."
-                        : ADJ_EN[adj] + " " + kind.en().toLowerCase(java.util.Locale.ROOT) + " in " + COLOR_EN[color].toLowerCase(java.util.Locale.ROOT) + ".";
+                        : ADJ_EN[adj] + " " + kind.en().toLowerCase(Locale.ROOT) + " in " + COLOR_EN[color].toLowerCase(Locale.ROOT) + ".";
                 long span = kind.maxPrice() - kind.minPrice();
                 long price = (kind.minPrice() + (long) (random.nextDouble() * span)) / 100 * 100;
                 int stock = 50 + random.nextInt(951);

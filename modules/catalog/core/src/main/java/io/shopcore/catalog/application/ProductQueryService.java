@@ -37,7 +37,7 @@ public class ProductQueryService implements ProductQueries {
     }
 
     @Override
-    public AvailableProductPage list(ProductListQuery query) {
+    public AvailableProductPage listProducts(ProductListQuery query) {
         ProductCache.Lookup<ProductPage> lookup = cache.page(query);
         ProductPage page = lookup.cached().orElseGet(() -> pageLoads.load(query, () -> {
             ProductPage loaded = readModel.findPage(query);
@@ -48,7 +48,7 @@ public class ProductQueryService implements ProductQueries {
     }
 
     @Override
-    public Optional<AvailableProduct> byId(ProductId id) {
+    public Optional<AvailableProduct> findProduct(ProductId id) {
         ProductCache.Lookup<ProductView> lookup = cache.product(id);
         Optional<ProductView> view = lookup.cached().or(() -> productLoads.load(id, () -> {
             Optional<ProductView> loaded = readModel.findView(id);

@@ -4,6 +4,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 /**
@@ -14,11 +15,13 @@ import java.util.function.Supplier;
 public final class SingleFlight<K, V> {
 
     private final ConcurrentMap<K, CompletableFuture<V>> inFlight = new ConcurrentHashMap<>();
+    private final LongAdder joined = new LongAdder();
 
     public V load(K key, Supplier<V> loader) {
         CompletableFuture<V> mine = new CompletableFuture<>();
         CompletableFuture<V> running = inFlight.putIfAbsent(key, mine);
         if (running != null) {
+            joined.increment();
             return await(running);
         }
         try {
@@ -31,6 +34,11 @@ public final class SingleFlight<K, V> {
         } finally {
             inFlight.remove(key, mine);
         }
+    }
+
+    /** Calls that joined a load already running instead of loading themselves (for tests and metrics). */
+    public long joinedLoads() {
+        return joined.sum();
     }
 
     /** Loads currently running (for tests and metrics). */

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -47,7 +48,7 @@ public class AuthWiring {
                 }
                 continue;
             }
-            String path = location.get().startsWith("file:") ? java.net.URI.create(location.get()).getPath() : location.get();
+            String path = location.get().startsWith("file:") ? URI.create(location.get()).getPath() : location.get();
             if (LaunchMode.current() == LaunchMode.NORMAL && !path.startsWith("classpath:") && !Files.isReadable(Path.of(path))
                     && Thread.currentThread().getContextClassLoader().getResource(path) == null) {
                 throw new IllegalStateException(key + " points at " + location.get() + ", which cannot be read");

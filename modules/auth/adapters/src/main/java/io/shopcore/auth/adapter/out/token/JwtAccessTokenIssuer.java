@@ -4,6 +4,7 @@ import io.shopcore.auth.adapter.config.AuthConfig;
 import io.shopcore.auth.application.port.out.AccessTokenIssuer;
 import io.shopcore.auth.domain.Role;
 import io.shopcore.auth.domain.User;
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -37,7 +38,7 @@ public class JwtAccessTokenIssuer implements AccessTokenIssuer {
                 .issuedAt(now)
                 .expiresAt(now.plusSeconds(ttl))
                 .claim("jti", UUID.randomUUID().toString())
-                .jws().algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.RS256)
+                .jws().algorithm(SignatureAlgorithm.RS256)
                 .sign();
         return new AccessToken(token, ttl);
     }

@@ -32,7 +32,7 @@ public class CategoryResource {
     @GET
     @PermitAll
     public List<CategoryResponse> list() {
-        return queries.all().stream().map(CategoryResponse::from).toList();
+        return queries.listCategories().stream().map(CategoryResponse::from).toList();
     }
 
     @POST

@@ -62,7 +62,7 @@ public class ProductResource {
         Long category = Params.optionalPositiveId("categoryId", categoryId);
         ProductSort order = sort == null || sort.isEmpty() ? ProductSort.ID : ProductSort.parse(sort)
                 .orElseThrow(() -> ApiProblemException.validation("sort", "must be one of id, price, -price, name"));
-        AvailableProductPage result = queries.list(new ProductListQuery(
+        AvailableProductPage result = queries.listProducts(new ProductListQuery(
                 category == null ? null : new CategoryId(category), order, paging.page(), paging.size()));
         List<ProductResponse> items = new ArrayList<>(result.items().size());
         for (var p : result.items()) {
@@ -76,7 +76,7 @@ public class ProductResource {
     @PermitAll
     public Response get(@PathParam("id") String id) {
         long productId = Params.positiveId("id", id);
-        return queries.byId(new ProductId(productId))
+        return queries.findProduct(new ProductId(productId))
                 .map(p -> Response.ok(ProductResponse.from(p)).build())
                 .orElseGet(() -> notFound(productId));
     }
@@ -87,7 +87,7 @@ public class ProductResource {
     public Response create(@Valid @NotNull ProductRequest request, @Context UriInfo uri) {
         return switch (createProduct.create(request.toCreateCommand())) {
             case CreateProductUseCase.Result.Created c -> Response
-                    .created(uri.getBaseUriBuilder().path("api/v1/products/{id}").build(c.product().product().id()))
+                    .created(uri.getBaseUriBuilder().path("api/v1/products/{id}").build(c.product().id()))
                     .entity(ProductResponse.from(c.product())).build();
             case CreateProductUseCase.Result.CategoryNotFound n -> unknownCategory();
         };

@@ -10,7 +10,7 @@ public record ProductResponse(long id, String name, String description, BigDecim
                               CategoryResponse category, int available, Instant createdAt, Instant updatedAt) {
 
     static ProductResponse from(AvailableProduct p) {
-        ProductView v = p.product();
+        ProductView v = p.view();
         return new ProductResponse(v.id(), v.name(), v.description(), v.price(), v.currency(),
                 new CategoryResponse(v.categoryId(), v.categoryName()), p.available(), v.createdAt(), v.updatedAt());
     }

@@ -22,8 +22,6 @@ import java.util.function.Function;
  */
 final class CoalescingAvailability {
 
-    private static final Object LEAD = new Object();
-
     private final Function<Collection<Long>, Map<Long, Integer>> query;
     private final int maxConcurrent;
     private final ArrayDeque<Request> pending = new ArrayDeque<>();
@@ -46,12 +44,21 @@ final class CoalescingAvailability {
             }
         }
         if (!lead) {
-            Object answer = await(me.answer);
-            if (answer != LEAD) {
-                return cast(answer);
+            switch (await(me.answer)) {
+                case Answer.Answered answered -> {
+                    return answered.availability();
+                }
+                case Answer.Lead handedOver -> {
+                    // the previous leader handed its slot over: run the next query
+                }
             }
         }
         return runBatch(me);
+    }
+
+    /** Callers waiting for a query to answer them (tests). */
+    synchronized int queued() {
+        return pending.size();
     }
 
     /** Runs one query for {@code me} and everything queued, answers the others, hands over the lead. */
@@ -82,7 +89,7 @@ final class CoalescingAvailability {
                 if (r == me) {
                     mine = part;
                 } else {
-                    r.answer.complete(part);
+                    r.answer.complete(new Answer.Answered(part));
                 }
             }
         } catch (Throwable e) {
@@ -103,7 +110,7 @@ final class CoalescingAvailability {
                 }
             }
             if (next != null) {
-                next.answer.complete(LEAD); // the oldest waiter runs the next query; our 'running' slot passes to it
+                next.answer.complete(new Answer.Lead()); // the oldest waiter runs the next query; our 'running' slot passes to it
             }
         }
         if (failure != null) {
@@ -112,12 +119,7 @@ final class CoalescingAvailability {
         return mine;
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<Long, Integer> cast(Object answer) {
-        return (Map<Long, Integer>) answer;
-    }
-
-    private static Object await(CompletableFuture<Object> answer) {
+    private static Answer await(CompletableFuture<Answer> answer) {
         try {
             return answer.join();
         } catch (CompletionException e) {
@@ -128,9 +130,16 @@ final class CoalescingAvailability {
         }
     }
 
+    /** What a queued caller is told: its availability, or that it leads the next query. */
+    private sealed interface Answer {
+        record Answered(Map<Long, Integer> availability) implements Answer {}
+
+        record Lead() implements Answer {}
+    }
+
     private static final class Request {
         final Collection<Long> ids;
-        final CompletableFuture<Object> answer = new CompletableFuture<>();
+        final CompletableFuture<Answer> answer = new CompletableFuture<>();
 
         Request(Collection<Long> ids) {
             this.ids = ids;

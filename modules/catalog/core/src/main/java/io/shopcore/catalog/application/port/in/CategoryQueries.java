@@ -7,5 +7,5 @@ import java.util.List;
 public interface CategoryQueries {
 
     /** All categories, ordered by id. */
-    List<Category> all();
+    List<Category> listCategories();
 }

@@ -2,6 +2,7 @@ package io.shopcore.catalog.application.port.in;
 
 import io.shopcore.catalog.domain.Category;
 import io.shopcore.catalog.domain.CategoryName;
+import java.util.Objects;
 
 /** Adds a category (admin). */
 public interface CreateCategoryUseCase {
@@ -10,7 +11,7 @@ public interface CreateCategoryUseCase {
 
     record Command(CategoryName name) {
         public Command {
-            java.util.Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(name, "name");
         }
     }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.shopcore.catalog.adapter.out.cache.RedisProductCache;
+import io.shopcore.catalog.adapter.out.cache.TwoTierProductCache;
 import io.shopcore.catalog.application.port.in.ProductListQuery;
 import io.shopcore.catalog.application.port.in.ProductPage;
 import io.shopcore.catalog.application.port.in.ProductSort;
@@ -20,12 +20,12 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 
-/** The Redis cache adapter against the real Redis (database 1 in tests). */
+/** The two-tier cache adapter (near cache + Redis) against the real Redis (database 1 in tests). */
 @QuarkusTest
-class RedisProductCacheTest {
+class TwoTierProductCacheTest {
 
     @Inject
-    RedisProductCache cache;
+    TwoTierProductCache cache;
 
     @Inject
     RedisDataSource redis;

@@ -1,0 +1,70 @@
+package io.shopcore.auth.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.shopcore.auth.domain.InvalidCredentialFormat;
+import io.shopcore.auth.domain.Role;
+import io.shopcore.auth.domain.User;
+import io.shopcore.auth.domain.Username;
+import io.shopcore.auth.testing.FakePasswordHasher;
+import org.junit.jupiter.api.Test;
+
+class EnsureAdminServiceTest {
+
+    final AuthFixture auth = new AuthFixture();
+
+    User stored(String name) {
+        return auth.users.findByUsername(new Username(name)).orElseThrow();
+    }
+
+    @Test
+    void givenNoSuchUser_ensureAdmin_createsAnAdmin() {
+        auth.ensureAdmin.ensureAdmin("Root", "admin-password");
+
+        User admin = stored("root");
+        assertThat(admin.roles()).containsExactly(Role.ADMIN);
+        assertThat(admin.passwordHash()).isEqualTo(FakePasswordHasher.CURRENT + "admin-password");
+        assertThat(admin.createdAt()).isEqualTo(AuthFixture.T0);
+    }
+
+    @Test
+    void givenACustomerOfThatName_ensureAdmin_grantsAdminAndKeepsTheCurrentHash() {
+        User existing = auth.customer("boss");
+        String hash = existing.passwordHash();
+
+        auth.ensureAdmin.ensureAdmin("boss", AuthFixture.PASSWORD);
+
+        User admin = stored("boss");
+        assertThat(admin.id()).isEqualTo(existing.id());
+        assertThat(admin.roles()).containsExactlyInAnyOrder(Role.CUSTOMER, Role.ADMIN);
+        assertThat(admin.passwordHash()).isSameAs(hash);
+        assertThat(auth.hasher.hashes()).isZero();
+    }
+
+    @Test
+    void givenAnAdminWithAnotherPassword_ensureAdmin_resetsThePassword() {
+        auth.ensureAdmin.ensureAdmin("root", "old-password");
+
+        auth.ensureAdmin.ensureAdmin("root", "new-password");
+
+        assertThat(stored("root").passwordHash()).isEqualTo(FakePasswordHasher.CURRENT + "new-password");
+        assertThat(auth.users.all()).hasSize(1);
+    }
+
+    @Test
+    void givenAnAdminWithAnOutdatedHash_ensureAdmin_rehashesTheSamePassword() {
+        auth.users.addIfUsernameFree(User.newAdmin(new Username("root"), FakePasswordHasher.OUTDATED + "admin-password", AuthFixture.T0));
+
+        auth.ensureAdmin.ensureAdmin("root", "admin-password");
+
+        assertThat(stored("root").passwordHash()).isEqualTo(FakePasswordHasher.CURRENT + "admin-password");
+    }
+
+    @Test
+    void givenMalformedSettings_ensureAdmin_refusesToStart() {
+        assertThatThrownBy(() -> auth.ensureAdmin.ensureAdmin("x", "admin-password")).isInstanceOf(InvalidCredentialFormat.class);
+        assertThatThrownBy(() -> auth.ensureAdmin.ensureAdmin("root", "short")).isInstanceOf(InvalidCredentialFormat.class);
+        assertThat(auth.users.all()).isEmpty();
+    }
+}

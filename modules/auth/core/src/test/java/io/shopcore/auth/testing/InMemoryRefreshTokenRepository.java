@@ -1,0 +1,67 @@
+package io.shopcore.auth.testing;
+
+import io.shopcore.auth.application.port.out.RefreshTokenRepository;
+import io.shopcore.auth.domain.RefreshToken;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * {@link RefreshTokenRepository} in a map. It keeps copies, so a token's new state is stored only by
+ * {@link #updateState}. It takes no lock: the row lock that makes one of two concurrent uses win is the
+ * database's, tested against the JPA adapter. Kept honest by {@link RefreshTokenRepositoryContract}.
+ */
+public final class InMemoryRefreshTokenRepository implements RefreshTokenRepository {
+
+    private final Map<UUID, RefreshToken> rows = new LinkedHashMap<>();
+
+    @Override
+    public synchronized void add(RefreshToken token) {
+        boolean hashTaken = rows.values().stream().anyMatch(t -> t.tokenHash().equals(token.tokenHash()));
+        if (hashTaken || rows.containsKey(token.id())) {
+            throw new IllegalStateException("duplicate refresh token");
+        }
+        rows.put(token.id(), copy(token, token.state()));
+    }
+
+    @Override
+    public synchronized Optional<RefreshToken> findByHashForUpdate(String tokenHash) {
+        return rows.values().stream().filter(t -> t.tokenHash().equals(tokenHash)).findFirst().map(t -> copy(t, t.state()));
+    }
+
+    @Override
+    public synchronized void updateState(RefreshToken token) {
+        RefreshToken stored = rows.get(token.id());
+        if (stored != null) {
+            rows.put(token.id(), copy(stored, token.state()));
+        }
+    }
+
+    @Override
+    public synchronized int revokeFamily(UUID familyId) {
+        int changed = 0;
+        for (RefreshToken t : List.copyOf(rows.values())) {
+            if (t.familyId().equals(familyId) && t.state() != RefreshToken.State.REVOKED) {
+                rows.put(t.id(), copy(t, RefreshToken.State.REVOKED));
+                changed++;
+            }
+        }
+        return changed;
+    }
+
+    /** Every stored token, in insertion order (copies). */
+    public synchronized List<RefreshToken> all() {
+        return rows.values().stream().map(t -> copy(t, t.state())).toList();
+    }
+
+    /** The tokens of one family, in insertion order (copies). */
+    public synchronized List<RefreshToken> family(UUID familyId) {
+        return all().stream().filter(t -> t.familyId().equals(familyId)).toList();
+    }
+
+    private static RefreshToken copy(RefreshToken t, RefreshToken.State state) {
+        return RefreshToken.reconstitute(t.id(), t.familyId(), t.userId(), t.tokenHash(), t.expiresAt(), state);
+    }
+}
