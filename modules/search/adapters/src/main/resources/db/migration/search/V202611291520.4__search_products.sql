@@ -4,7 +4,7 @@
 CREATE TABLE search.products (
     product_id    bigint PRIMARY KEY,
     name          text           NOT NULL,
-    description   text           NOT NULL,
+    description   text,
     price         numeric(19, 4) NOT NULL,
     currency      char(3)        NOT NULL,
     category_id   bigint         NOT NULL,

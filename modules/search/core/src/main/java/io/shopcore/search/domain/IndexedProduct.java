@@ -3,7 +3,7 @@ package io.shopcore.search.domain;
 import java.math.BigDecimal;
 import java.util.Objects;
 
-/** A product as the search module keeps it: the catalog's fields, copied through the catalog's api. */
+/** A product as the search module keeps it: the catalog's fields, copied through the catalog's api ({@code description} may be null). */
 public record IndexedProduct(long id, String name, String description, BigDecimal price, String currency,
                              long categoryId, String categoryName) {
 
@@ -14,7 +14,6 @@ public record IndexedProduct(long id, String name, String description, BigDecima
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(price, "price");
         Objects.requireNonNull(currency, "currency");
-        description = description == null ? "" : description;
         categoryName = categoryName == null ? "" : categoryName;
     }
 }

@@ -47,6 +47,9 @@ public record SearchDocument(IndexedProduct product, List<Posting> postings, Str
     }
 
     private static int add(List<Posting> postings, String text, Weight weight, int position) {
+        if (text == null) {
+            return position;
+        }
         for (TextAnalysis.Word word : TextAnalysis.words(TextAnalysis.normalize(text))) {
             for (String lexeme : TextAnalysis.lexemes(word)) {
                 postings.add(new Posting(lexeme, position++, weight));

@@ -211,8 +211,9 @@ public class JdbcProductSearchIndex implements ProductSearchIndex {
                 bind(ps, params);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        matches.add(new ProductMatch(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4),
-                                rs.getString(5), rs.getLong(6), rs.getString(7), rs.getDouble(8)));
+                        String currency = rs.getString(5);
+                        matches.add(new ProductMatch(rs.getLong(1), rs.getString(2), rs.getString(3),
+                                atCurrencyScale(rs.getBigDecimal(4), currency), currency, rs.getLong(6), rs.getString(7), rs.getDouble(8)));
                         total = rs.getLong(9);
                     }
                 }
@@ -308,6 +309,16 @@ public class JdbcProductSearchIndex implements ProductSearchIndex {
             }
         }
         return s;
+    }
+
+    /** Prices at their currency's scale (KRW 12000, USD 12.50), as the catalog shows them; numeric(19,4) pads to 4. */
+    static java.math.BigDecimal atCurrencyScale(java.math.BigDecimal price, String currency) {
+        try {
+            int scale = Math.max(0, java.util.Currency.getInstance(currency.trim()).getDefaultFractionDigits());
+            return price.setScale(scale, java.math.RoundingMode.UNNECESSARY);
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            return price;
+        }
     }
 
     private static void bindDocument(Connection c, PreparedStatement ps, SearchDocument d) throws SQLException {
