@@ -9,6 +9,7 @@ import io.shopcore.search.adapter.config.PriceSearchConfig;
 import io.shopcore.search.application.port.out.SearchFailureLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -50,12 +51,13 @@ public class JdbcSearchFailureLog implements SearchFailureLog {
     private final Counter droppedFull;
     private final Counter droppedStore;
 
+    @Inject
     public JdbcSearchFailureLog(DataSource dataSource, PriceSearchConfig config, Clock clock, MeterRegistry registry) {
         this(dataSource, config.failureLog().queueCapacity(), config.failureLog().batchSize(), config.failureLog().warnInterval(),
                 config.failureLog().retention(), clock, registry);
     }
 
-    JdbcSearchFailureLog(DataSource dataSource, int capacity, int batchSize, Duration warnInterval, Duration retention, Clock clock,
+    public JdbcSearchFailureLog(DataSource dataSource, int capacity, int batchSize, Duration warnInterval, Duration retention, Clock clock,
                          MeterRegistry registry) {
         this.dataSource = dataSource;
         this.queue = new ArrayBlockingQueue<>(Math.max(1, capacity));
@@ -82,7 +84,7 @@ public class JdbcSearchFailureLog implements SearchFailureLog {
     /** Drains the queue in batches; one writer at a time (the scheduler skips overlapping runs anyway). */
     @Scheduled(identity = "search-failures-writer", every = "${shopcore.search.price.failure-log.flush-interval:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void flush() {
+    public void flush() {
         if (!writing.tryLock()) {
             return;
         }
