@@ -256,6 +256,19 @@ class SearchApiTest {
     }
 
     @Test
+    void givenDemoCatalog_search_findsItsProductsThroughTheCatalogEvents() {
+        given().auth().oauth2(CatalogTokens.admin()).post("/api/v1/admin/demo-data").then().statusCode(200);
+        List<Map<String, Object>> categories = given().get("/api/v1/categories").then().statusCode(200)
+                .extract().jsonPath().getList("");
+        long electronics = categories.stream().filter(c -> "전자제품 Electronics".equals(c.get("name")))
+                .map(c -> ((Number) c.get("id")).longValue()).findFirst().orElseThrow();
+        ValidatableResponse r = search(Map.of("q", "무선 이어폰", "categoryId", electronics, "size", 100)).statusCode(200)
+                .body("total", equalTo(25));
+        assertThat(r.extract().jsonPath().getList("items.name", String.class)).allSatisfy(n -> assertThat(n).contains("무선 이어폰"));
+        search(Map.of("q", "bluetooth speaker", "categoryId", electronics)).statusCode(200).body("total", equalTo(25));
+    }
+
+    @Test
     void givenNonAdmin_rebuild_isRefused() {
         assertProblem(given().post("/api/v1/search/rebuild").then(), 401, "unauthorized");
         assertProblem(given().auth().oauth2(CatalogTokens.customer()).post("/api/v1/search/rebuild").then(), 403, "forbidden");
