@@ -2,8 +2,10 @@ package io.shopcore.search;
 
 import static io.shopcore.search.application.SearchFixtures.query;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.narayana.jta.QuarkusTransactionException;
 import io.quarkus.test.junit.QuarkusTest;
 import io.shopcore.search.application.SearchResultCacheContract;
 import io.shopcore.search.application.port.out.MatchPage;
@@ -39,10 +41,10 @@ class RedisSearchResultCacheTest extends SearchResultCacheContract {
     void givenInvalidateInRolledBackTransaction_lookup_stillHits() {
         String q = "rb-" + System.nanoTime();
         cache.lookup(query(q)).fill(MatchPage.empty());
-        QuarkusTransaction.requiringNew().run(() -> {
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
             cache.invalidate();
             QuarkusTransaction.setRollbackOnly();
-        });
+        })).isInstanceOf(QuarkusTransactionException.class);
         assertThat(cache.lookup(query(q)).cached()).contains(MatchPage.empty());
     }
 }
