@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.shopcore.search.adapter.config.PriceSearchConfig;
 import io.shopcore.search.application.port.out.PriceSource;
 import io.shopcore.search.application.port.out.PriceSources;
+import io.quarkus.runtime.Startup;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import org.jboss.logging.Logger;
  * (sorted by name). An enabled source without a base URL, or a Naver source without credentials, stops
  * the start-up with a message saying what to set: silently asking nothing would look like "no offers".
  */
+@Startup
 @ApplicationScoped
 public class ConfiguredPriceSources implements PriceSources {
 
