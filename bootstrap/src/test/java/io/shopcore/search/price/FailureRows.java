@@ -1,7 +1,5 @@
 package io.shopcore.search.price;
 
-import static org.awaitility.Awaitility.await;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -36,8 +34,9 @@ final class FailureRows {
 
     /** Waits until the query's rows contain these (in any order) and answers all of them. */
     static List<String> await(DataSource dataSource, String query, String... expected) {
+        @SuppressWarnings("unchecked")
         List<String>[] last = new List[1];
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
             last[0] = of(dataSource, query);
             Assertions.assertThat(last[0]).contains(expected);
         });
