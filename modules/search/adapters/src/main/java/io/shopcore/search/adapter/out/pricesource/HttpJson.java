@@ -74,7 +74,7 @@ final class HttpJson implements AutoCloseable {
         try (response) {
             int status = response.getStatus();
             if (status == 429) {
-                Duration wait = retryAfter(response.getHeaderString(HttpHeaders.RETRY_AFTER));
+                Duration wait = retryAfter(response.getHeaderString(HttpHeaders.RETRY_AFTER), defaultRetryAfter, ZonedDateTime.now());
                 throw new SourceCallException(Failure.RATE_LIMITED, "429 Too Many Requests, Retry-After " + wait.toSeconds() + " s",
                         wait, null);
             }
@@ -145,7 +145,8 @@ final class HttpJson implements AutoCloseable {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    Duration retryAfter(String header) {
+    /** Retry-After as delta-seconds or an HTTP date, at most {@link #MAX_RETRY_AFTER}; the fallback when absent or unreadable. */
+    static Duration retryAfter(String header, Duration defaultRetryAfter, ZonedDateTime now) {
         if (header == null || header.isBlank()) {
             return defaultRetryAfter;
         }
@@ -155,7 +156,7 @@ final class HttpJson implements AutoCloseable {
             wait = Duration.ofSeconds(Long.parseLong(v));
         } catch (NumberFormatException e) {
             try {
-                wait = Duration.between(ZonedDateTime.now(), ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME));
+                wait = Duration.between(now, ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME));
             } catch (RuntimeException unparsable) {
                 return defaultRetryAfter;
             }
