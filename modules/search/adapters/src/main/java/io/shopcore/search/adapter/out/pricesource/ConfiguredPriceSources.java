@@ -6,6 +6,7 @@ import io.shopcore.search.adapter.config.PriceSearchConfig;
 import io.shopcore.search.application.port.out.PriceSource;
 import io.shopcore.search.application.port.out.PriceSources;
 import io.quarkus.runtime.Startup;
+import io.vertx.core.Vertx;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ public class ConfiguredPriceSources implements PriceSources {
     private final List<GuardedPriceSource> sources = new ArrayList<>();
     private final List<PriceSource> enabled;
 
-    public ConfiguredPriceSources(PriceSearchConfig config, ObjectMapper json, MeterRegistry registry) {
+    public ConfiguredPriceSources(PriceSearchConfig config, ObjectMapper json, MeterRegistry registry, Vertx vertx) {
         for (Map.Entry<String, PriceSearchConfig.Source> e : new TreeMap<>(config.sources()).entrySet()) {
             String name = e.getKey();
             PriceSearchConfig.Source s = e.getValue();
@@ -43,7 +44,7 @@ public class ConfiguredPriceSources implements PriceSources {
             String key = "shopcore.search.price.sources." + name + ".";
             String baseUrl = s.baseUrl().filter(u -> !u.isBlank()).orElseThrow(() -> new IllegalStateException(
                     "price source " + name + " is enabled but has no base URL: set " + key + "base-url"));
-            HttpJson http = new HttpJson(baseUrl, s.path().orElse(s.type() == PriceSearchConfig.SourceType.NAVER ? NAVER_PATH : FEED_PATH),
+            HttpJson http = new HttpJson(vertx, baseUrl, s.path().orElse(s.type() == PriceSearchConfig.SourceType.NAVER ? NAVER_PATH : FEED_PATH),
                     s.connectTimeout(), s.readTimeout(), s.defaultRetryAfter(), json);
             String currency = s.currency().trim().toUpperCase(java.util.Locale.ROOT);
             SourceClient client = switch (s.type()) {

@@ -5,13 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.shopcore.search.application.port.out.PriceSource.Failure;
-import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.client.Client;
-import jakarta.ws.rs.client.ClientBuilder;
-import jakarta.ws.rs.client.Invocation;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.ConnectException;
@@ -26,34 +25,36 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 
 /**
- * One GET of a JSON document through the Quarkus REST client (the JAX-RS client API), every outcome
- * classified: 2xx JSON is parsed (numbers as exact decimals), anything else becomes a
- * {@link SourceCallException}. The URI is built here, every parameter percent-encoded, so no user
- * text is read as a URI template.
+ * One GET of a JSON document through the Vert.x web client (on Quarkus' Vert.x), awaited by the calling
+ * (virtual) thread; every outcome classified: 2xx JSON is parsed (numbers as exact decimals), anything
+ * else becomes a {@link SourceCallException}. The URI is built here with every parameter percent-encoded.
+ * An interrupt (the search's deadline) stops the wait at once.
  */
 final class HttpJson implements AutoCloseable {
 
     static final Duration MAX_RETRY_AFTER = Duration.ofHours(1);
 
-    private final Client client;
+    private final WebClient client;
     private final ObjectMapper json;
     private final String endpoint;
+    private final long readTimeoutMillis;
     private final Duration defaultRetryAfter;
 
-    HttpJson(String baseUrl, String path, Duration connectTimeout, Duration readTimeout, Duration defaultRetryAfter,
+    HttpJson(Vertx vertx, String baseUrl, String path, Duration connectTimeout, Duration readTimeout, Duration defaultRetryAfter,
              ObjectMapper json) {
         String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         String p = path == null || path.isEmpty() ? "" : (path.startsWith("/") ? path : "/" + path);
         this.endpoint = base + p;
         URI.create(endpoint); // fails at start-up on a malformed URL
-        this.client = ClientBuilder.newBuilder()
-                .connectTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                .build();
+        this.client = WebClient.create(vertx, new WebClientOptions()
+                .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()))
+                .setFollowRedirects(false)
+                .setUserAgent("shopcore-price-search"));
+        this.readTimeoutMillis = Math.max(1, readTimeout.toMillis());
         this.json = json.copy()
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
@@ -62,47 +63,49 @@ final class HttpJson implements AutoCloseable {
 
     /** GET endpoint?params with headers; the parsed body of a 2xx JSON answer. */
     JsonNode get(Map<String, String> params, Map<String, String> headers) {
-        URI uri = URI.create(endpoint + query(params));
-        Invocation.Builder request = client.target(uri).request(MediaType.APPLICATION_JSON_TYPE);
-        headers.forEach(request::header);
-        Response response;
+        HttpRequest<Buffer> request = client.getAbs(endpoint + query(params))
+                .timeout(readTimeoutMillis)
+                .putHeader("Accept", "application/json");
+        headers.forEach(request::putHeader);
+        HttpResponse<Buffer> response;
         try {
-            response = request.get();
-        } catch (ProcessingException | IllegalStateException e) {
-            throw classify(e);
+            response = request.send().toCompletionStage().toCompletableFuture().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SourceCallException(Failure.DEADLINE, "interrupted at the search's deadline", null, e);
+        } catch (ExecutionException e) {
+            throw classify(e.getCause() == null ? e : e.getCause());
         }
-        try (response) {
-            int status = response.getStatus();
-            if (status == 429) {
-                Duration wait = retryAfter(response.getHeaderString(HttpHeaders.RETRY_AFTER), defaultRetryAfter, ZonedDateTime.now());
-                throw new SourceCallException(Failure.RATE_LIMITED, "429 Too Many Requests, Retry-After " + wait.toSeconds() + " s",
-                        wait, null);
+        int status = response.statusCode();
+        if (status == 429) {
+            Duration wait = retryAfter(response.getHeader("Retry-After"), defaultRetryAfter, ZonedDateTime.now());
+            throw new SourceCallException(Failure.RATE_LIMITED, "429 Too Many Requests, Retry-After " + wait.toSeconds() + " s",
+                    wait, null);
+        }
+        if (status >= 500) {
+            throw new SourceCallException(Failure.SERVER_ERROR, "HTTP " + status);
+        }
+        if (status < 200 || status >= 300) {
+            throw new SourceCallException(Failure.CLIENT_ERROR, "HTTP " + status);
+        }
+        String type = response.getHeader("Content-Type");
+        if (type != null && !type.toLowerCase(Locale.ROOT).contains("json")) {
+            int semicolon = type.indexOf(';');
+            throw new SourceCallException(Failure.MALFORMED, "not JSON: " + (semicolon < 0 ? type : type.substring(0, semicolon)).trim());
+        }
+        String body = response.bodyAsString();
+        if (body == null || body.isBlank()) {
+            throw new SourceCallException(Failure.MALFORMED, "empty body");
+        }
+        try {
+            JsonNode node = json.readTree(body);
+            if (node == null || node.isMissingNode()) {
+                throw new SourceCallException(Failure.MALFORMED, "empty body");
             }
-            if (status >= 500) {
-                throw new SourceCallException(Failure.SERVER_ERROR, "HTTP " + status);
-            }
-            if (status < 200 || status >= 300) {
-                throw new SourceCallException(Failure.CLIENT_ERROR, "HTTP " + status);
-            }
-            MediaType type = response.getMediaType();
-            String body;
-            try {
-                body = response.readEntity(String.class);
-            } catch (ProcessingException e) {
-                throw classify(e);
-            }
-            if (type != null && !type.getSubtype().toLowerCase(Locale.ROOT).contains("json")) {
-                throw new SourceCallException(Failure.MALFORMED, "not JSON: " + type.getType() + "/" + type.getSubtype());
-            }
-            try {
-                JsonNode node = json.readTree(body);
-                if (node == null || node.isMissingNode()) {
-                    throw new SourceCallException(Failure.MALFORMED, "empty body");
-                }
-                return node;
-            } catch (IOException e) {
-                throw new SourceCallException(Failure.MALFORMED, "invalid JSON: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()), null, null);
-            }
+            return node;
+        } catch (IOException e) {
+            throw new SourceCallException(Failure.MALFORMED, "invalid JSON: "
+                    + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()), null, null);
         }
     }
 
@@ -167,10 +170,7 @@ final class HttpJson implements AutoCloseable {
         return wait.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : wait;
     }
 
-    private static SourceCallException classify(RuntimeException e) {
-        if (Thread.currentThread().isInterrupted() || hasCause(e, InterruptedException.class)) {
-            return new SourceCallException(Failure.DEADLINE, "interrupted at the search's deadline", null, e);
-        }
+    private static SourceCallException classify(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof TimeoutException || t instanceof SocketTimeoutException
                     || t.getClass().getSimpleName().contains("Timeout")) {
