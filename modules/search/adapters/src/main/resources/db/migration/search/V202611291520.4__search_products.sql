@@ -18,7 +18,8 @@ CREATE TABLE search.products (
     terms_folded  text[]         NOT NULL
 );
 
-CREATE INDEX products_document_idx ON search.products USING gin (document);
+-- fastupdate off: a pending list makes searches slow until the next vacuum; writes here are rare and small.
+CREATE INDEX products_document_idx ON search.products USING gin (document) WITH (fastupdate = off);
 CREATE INDEX products_price_idx    ON search.products (price, product_id);
 CREATE INDEX products_category_idx ON search.products (category_id, price, product_id);
 
@@ -41,7 +42,7 @@ BEGIN
         CREATE EXTENSION pg_trgm WITH SCHEMA search;
         trgm_schema := 'search';
     END IF;
-    EXECUTE format('CREATE INDEX products_name_trgm_idx ON search.products USING gin (name_folded %I.gin_trgm_ops)', trgm_schema);
-    EXECUTE format('CREATE INDEX terms_folded_trgm_idx ON search.terms USING gin (term_folded %I.gin_trgm_ops)', trgm_schema);
+    EXECUTE format('CREATE INDEX products_name_trgm_idx ON search.products USING gin (name_folded %I.gin_trgm_ops) WITH (fastupdate = off)', trgm_schema);
+    EXECUTE format('CREATE INDEX terms_folded_trgm_idx ON search.terms USING gin (term_folded %I.gin_trgm_ops) WITH (fastupdate = off)', trgm_schema);
 END
 $$;

@@ -19,6 +19,11 @@ public interface SearchConfig {
     @WithDefault("true")
     boolean cacheEnabled();
 
+    /** Transaction timeout of a rebuild (one transaction for the whole catalog; about 20 s per 100,000 products here). */
+    @WithName("rebuild-timeout")
+    @WithDefault("10m")
+    Duration rebuildTimeout();
+
     /** Rebuild the projection at start-up when it is empty but the catalog is not (e.g. a database from before search). */
     @WithName("rebuild-if-empty-at-start")
     @WithDefault("true")

@@ -1,7 +1,9 @@
 package io.shopcore.search.adapter.in.rest;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.shopcore.infrastructure.problem.ApiProblemException;
 import io.shopcore.infrastructure.web.Params;
+import io.shopcore.search.adapter.config.SearchConfig;
 import io.shopcore.search.application.port.in.RebuildSearchIndexUseCase;
 import io.shopcore.search.application.port.in.SearchProductsUseCase;
 import io.shopcore.search.application.port.in.SearchProductsUseCase.Query;
@@ -31,9 +33,12 @@ public class SearchResource {
     private final SearchProductsUseCase search;
     private final RebuildSearchIndexUseCase rebuild;
 
-    public SearchResource(SearchProductsUseCase search, RebuildSearchIndexUseCase rebuild) {
+    private final SearchConfig config;
+
+    public SearchResource(SearchProductsUseCase search, RebuildSearchIndexUseCase rebuild, SearchConfig config) {
         this.search = search;
         this.rebuild = rebuild;
+        this.config = config;
     }
 
     @GET
@@ -56,7 +61,9 @@ public class SearchResource {
     @RolesAllowed("admin")
     public RebuildResponse rebuild() {
         long start = System.nanoTime();
-        RebuildSearchIndexUseCase.Result r = rebuild.rebuild();
+        // One transaction for the whole catalog: longer than the default timeout allows on large catalogs.
+        RebuildSearchIndexUseCase.Result r = QuarkusTransaction.requiringNew()
+                .timeout((int) Math.max(1, config.rebuildTimeout().toSeconds())).call(rebuild::rebuild);
         return new RebuildResponse(r.indexed(), (System.nanoTime() - start) / 1_000_000);
     }
 

@@ -1,5 +1,6 @@
 package io.shopcore.search.adapter.in.startup;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.shopcore.search.adapter.config.SearchConfig;
 import io.shopcore.search.application.KoreanTrigramCheck;
@@ -31,7 +32,8 @@ public class SearchStartup {
     void onStart(@Observes StartupEvent event) {
         trigramCheck.verify();
         if (config.rebuildIfEmptyAtStart()) {
-            RebuildSearchIndexUseCase.Result r = rebuild.rebuildIfEmpty();
+            RebuildSearchIndexUseCase.Result r = QuarkusTransaction.requiringNew()
+                    .timeout((int) Math.max(1, config.rebuildTimeout().toSeconds())).call(rebuild::rebuildIfEmpty);
             if (r.rebuilt()) {
                 LOG.infof("Search index was empty: rebuilt from the catalog (%d products)", r.indexed());
             }

@@ -160,14 +160,6 @@ public class JdbcProductSearchIndex implements ProductSearchIndex {
     public MatchPage search(SearchTerms terms, Query query) {
         List<Object> params = new ArrayList<>();
         String rank = rankQuery(terms);
-        StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(", ");
-        if (rank == null) {
-            sql.append("0::float8");
-        } else {
-            sql.append("round(ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', p.document, ?::tsquery)::numeric, 6)::float8");
-            params.add(rank);
-        }
-        sql.append(" AS score, count(*) OVER () AS total FROM search.products p WHERE ");
         StringBuilder where = new StringBuilder("TRUE");
         List<Object> whereParams = new ArrayList<>();
         for (SearchTerms.Term t : terms.terms()) {
@@ -196,12 +188,23 @@ public class JdbcProductSearchIndex implements ProductSearchIndex {
             where.append(" AND p.price <= ?");
             whereParams.add(query.maxPrice());
         }
-        sql.append(where).append(" ORDER BY ").append(switch (query.sort()) {
+        // The matches are computed first (MATERIALIZED): otherwise, for a price order, the planner may walk
+        // the price index and test every product (measured 200+ ms instead of 4 ms for a rare term on 100k).
+        StringBuilder sql = new StringBuilder("WITH m AS MATERIALIZED (SELECT ").append(COLUMNS)
+                .append(", p.document FROM search.products p WHERE ").append(where).append(") SELECT ")
+                .append(COLUMNS).append(", ");
+        params.addAll(whereParams);
+        if (rank == null) {
+            sql.append("0::float8");
+        } else {
+            sql.append("round(ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', p.document, ?::tsquery)::numeric, 6)::float8");
+            params.add(rank);
+        }
+        sql.append(" AS score, count(*) OVER () AS total FROM m p ORDER BY ").append(switch (query.sort()) {
             case RELEVANCE -> "score DESC, p.product_id";
             case PRICE -> "p.price, p.product_id";
             case PRICE_DESC -> "p.price DESC, p.product_id";
         }).append(" LIMIT ? OFFSET ?");
-        params.addAll(whereParams);
         params.add(query.size());
         params.add(query.offset());
         try (Connection c = dataSource.getConnection()) {
