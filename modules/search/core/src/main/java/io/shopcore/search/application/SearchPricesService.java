@@ -65,7 +65,8 @@ public class SearchPricesService implements SearchPricesUseCase {
     public Result search(Query query) {
         long start = System.nanoTime();
         String key = query.normalized();
-        Optional<List<PriceOffer>> cached = cache.get(key);
+        PriceCache.Lookup lookup = cache.lookup(key);
+        Optional<List<PriceOffer>> cached = lookup.cached();
         if (cached.isPresent() && !cached.get().isEmpty()) {
             return found(query, cached.get(), Path.CACHE, start);
         }
@@ -75,7 +76,7 @@ public class SearchPricesService implements SearchPricesUseCase {
             List<PriceOffer> own = ownOffers(query);
             if (!own.isEmpty()) {
                 List<PriceOffer> sorted = sorted(own);
-                cache.put(key, sorted, false);
+                lookup.fill(sorted, false);
                 return found(query, sorted, Path.FAST, start);
             }
             record(query, FAST, "miss", PriceOffer.OWN_SOURCE, null);
@@ -102,7 +103,7 @@ public class SearchPricesService implements SearchPricesUseCase {
         }
         if (!offers.isEmpty()) {
             List<PriceOffer> sorted = sorted(offers);
-            cache.put(key, sorted, failed > 0);
+            lookup.fill(sorted, failed > 0);
             return found(query, sorted, Path.SLOW, start);
         }
         if (fastFailed && failed == enabled.size()) {

@@ -10,4 +10,9 @@ class InMemoryPriceCacheTest extends PriceCacheContract {
     protected PriceCache cache() {
         return cache;
     }
+
+    @Override
+    protected void catalogChanged() {
+        cache.invalidate();
+    }
 }

@@ -6,6 +6,7 @@ import io.shopcore.search.application.port.out.PriceCache;
 import io.shopcore.search.domain.PriceOffer;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -13,6 +14,17 @@ import org.junit.jupiter.api.Test;
 public abstract class PriceCacheContract {
 
     protected abstract PriceCache cache();
+
+    /** A catalog change, as the adapter learns of it. */
+    protected abstract void catalogChanged();
+
+    private Optional<List<PriceOffer>> get(String q) {
+        return cache().lookup(q).cached();
+    }
+
+    private void put(String q, List<PriceOffer> offers, boolean partial) {
+        cache().lookup(q).fill(offers, partial);
+    }
 
     private static String text() {
         return "q " + UUID.randomUUID();
@@ -28,31 +40,48 @@ public abstract class PriceCacheContract {
     @Test
     void givenStoredOffers_get_answersThemExactly() {
         String q = text();
-        assertThat(cache().get(q)).isEmpty();
-        cache().put(q, offers(), false);
-        assertThat(cache().get(q)).contains(offers());
-        assertThat(cache().get(q + "x")).isEmpty();
+        assertThat(get(q)).isEmpty();
+        put(q, offers(), false);
+        assertThat(get(q)).contains(offers());
+        assertThat(get(q + "x")).isEmpty();
     }
 
     @Test
     void givenPartialOffers_get_answersThemToo() {
         String q = text();
-        cache().put(q, offers().subList(0, 1), true);
-        assertThat(cache().get(q)).contains(offers().subList(0, 1));
+        put(q, offers().subList(0, 1), true);
+        assertThat(get(q)).contains(offers().subList(0, 1));
     }
 
     @Test
     void givenNoOffers_put_storesNothing() {
         String q = text();
-        cache().put(q, List.of(), false);
-        assertThat(cache().get(q)).isEmpty();
+        put(q, List.of(), false);
+        assertThat(get(q)).isEmpty();
     }
 
     @Test
     void givenPriceScale_get_keepsTheExactDecimal() {
         String q = text();
         List<PriceOffer> scaled = List.of(new PriceOffer("feed", null, "x", new BigDecimal("12.50"), "USD", null));
-        cache().put(q, scaled, false);
-        assertThat(cache().get(q).orElseThrow().getFirst().price()).isEqualByComparingTo("12.50").hasScaleOf(2);
+        put(q, scaled, false);
+        assertThat(get(q).orElseThrow().getFirst().price()).isEqualByComparingTo("12.50").hasScaleOf(2);
+    }
+
+    @Test
+    void givenCatalogChange_lookup_missesEveryEarlierAnswer() {
+        String q = text();
+        put(q, offers(), false);
+        catalogChanged();
+        assertThat(get(q)).isEmpty();
+    }
+
+    @Test
+    void givenFillFromBeforeACatalogChange_lookup_neverServesIt() {
+        String q = text();
+        PriceCache.Lookup stale = cache().lookup(q);
+        catalogChanged();
+        stale.fill(offers(), false);
+        assertThat(get(q)).isEmpty();
     }
 }

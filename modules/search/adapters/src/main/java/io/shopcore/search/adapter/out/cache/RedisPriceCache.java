@@ -61,28 +61,42 @@ public class RedisPriceCache implements PriceCache {
     }
 
     @Override
-    public Optional<List<PriceOffer>> get(String normalizedText) {
+    public Lookup lookup(String normalizedText) {
+        // The key (and so the generation) is fixed before anything is loaded: an answer computed from the
+        // catalog as it was is stored under the generation of that moment, which nobody reads after a change.
         Optional<String> key = key(normalizedText);
         if (key.isEmpty()) {
             bypass.increment();
-            return Optional.empty();
+            return NO_CACHE;
         }
         Optional<List<PriceOffer>> cached = redis.call("price-get", () -> values.get(key.get())).flatMap(this::decode);
         (cached.isPresent() ? hits : misses).increment();
-        return cached;
+        return new Lookup() {
+            @Override
+            public Optional<List<PriceOffer>> cached() {
+                return cached;
+            }
+
+            @Override
+            public void fill(List<PriceOffer> offers, boolean partial) {
+                if (offers.isEmpty()) {
+                    return;
+                }
+                encode(offers).ifPresent(text ->
+                        redis.run("price-set", () -> values.setex(key.get(), partial ? partialTtlSeconds : ttlSeconds, text)));
+            }
+        };
     }
 
-    @Override
-    public void put(String normalizedText, List<PriceOffer> offers, boolean partial) {
-        if (offers.isEmpty()) {
-            return;
+    private static final Lookup NO_CACHE = new Lookup() {
+        @Override
+        public Optional<List<PriceOffer>> cached() {
+            return Optional.empty();
         }
-        Optional<String> key = key(normalizedText);
-        Optional<String> text = encode(offers);
-        if (key.isPresent() && text.isPresent()) {
-            redis.run("price-set", () -> values.setex(key.get(), partial ? partialTtlSeconds : ttlSeconds, text.get()));
-        }
-    }
+
+        @Override
+        public void fill(List<PriceOffer> offers, boolean partial) {}
+    };
 
     private Optional<String> key(String normalizedText) {
         if (!enabled || redis.isBackingOff()) {
