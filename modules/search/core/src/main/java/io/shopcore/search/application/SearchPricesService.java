@@ -48,6 +48,9 @@ public class SearchPricesService implements SearchPricesUseCase {
     private final SearchFailureLog failures;
     private final PriceSearchSettings settings;
     private final Clock clock;
+    private static final long WARN_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(60);
+    private final java.util.concurrent.atomic.AtomicLong lastFastWarning = new java.util.concurrent.atomic.AtomicLong(
+            System.nanoTime() - WARN_INTERVAL_NANOS);
     /** Source calls block on I/O: one virtual thread each, nothing pooled to exhaust. */
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
@@ -82,7 +85,12 @@ public class SearchPricesService implements SearchPricesUseCase {
             record(query, FAST, "miss", PriceOffer.OWN_SOURCE, null);
         } catch (RuntimeException e) {
             fastFailed = true;
-            LOG.log(System.Logger.Level.WARNING, "price search: own catalog failed, trying the sources: " + e);
+            long now = System.nanoTime();
+            long last = lastFastWarning.get();
+            if (now - last >= WARN_INTERVAL_NANOS && lastFastWarning.compareAndSet(last, now)) {
+                LOG.log(System.Logger.Level.WARNING, "price search: own catalog failed, trying the sources (at most one such"
+                        + " warning per 60 s; every failure is in search_failures): " + e);
+            }
             record(query, FAST, "failed", PriceOffer.OWN_SOURCE, describe(e));
         }
 
