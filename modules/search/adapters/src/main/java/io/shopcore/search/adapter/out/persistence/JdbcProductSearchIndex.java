@@ -82,6 +82,7 @@ public class JdbcProductSearchIndex implements ProductSearchIndex {
             added.removeAll(old);
             TreeSet<String> removed = new TreeSet<>(old);
             removed.removeAll(document.terms());
+            lockTerms(c, added, removed);
             countTerms(c, added, +1);
             countTerms(c, removed, -1);
         } catch (SQLException e) {
@@ -342,6 +343,24 @@ public class JdbcProductSearchIndex implements ProductSearchIndex {
         }
         ps.setArray(10, c.createArrayOf("text", terms));
         ps.setArray(11, c.createArrayOf("text", folded));
+    }
+
+    /**
+     * Locks the existing dictionary rows a save will change, all in term order, before changing any:
+     * two concurrent saves that swap terms would otherwise lock them in opposite orders (increments
+     * first, then decrements) and deadlock.
+     */
+    private static void lockTerms(Connection c, TreeSet<String> added, TreeSet<String> removed) throws SQLException {
+        TreeSet<String> all = new TreeSet<>(added);
+        all.addAll(removed);
+        if (all.size() < 2 || added.isEmpty() || removed.isEmpty()) {
+            return; // one statement only: it locks in term order by itself
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT term FROM search.terms WHERE term = ANY (?::text[]) ORDER BY term FOR UPDATE")) {
+            ps.setArray(1, c.createArrayOf("text", all.toArray(String[]::new)));
+            ps.executeQuery().close();
+        }
     }
 
     /** Adds {@code delta} to each term's count, in term order (so concurrent writers lock terms in the same order). */
