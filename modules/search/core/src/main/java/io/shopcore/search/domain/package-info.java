@@ -1,2 +1,2 @@
-/** Search domain (skeleton until the search issue). */
+/** Search domain: text analysis (Hangul bigrams, NFD folding), documents, query terms, edit distance. */
 package io.shopcore.search.domain;

@@ -1,2 +1,2 @@
-/** Search adapters: in.rest (skeleton until the search issue). */
+/** GET /api/v1/search and the admin rebuild. */
 package io.shopcore.search.adapter.in.rest;

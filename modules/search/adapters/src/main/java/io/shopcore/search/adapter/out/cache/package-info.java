@@ -1,2 +1,2 @@
-/** Search adapters: out.cache (skeleton until the search issue). */
+/** The result cache in Redis (generation-keyed, best effort). */
 package io.shopcore.search.adapter.out.cache;

@@ -1,2 +1,2 @@
-/** Search adapters: out.persistence (skeleton until the search issue). */
+/** The projection and dictionary in PostgreSQL (schema {@code search}), plain JDBC. */
 package io.shopcore.search.adapter.out.persistence;

@@ -1,0 +1,82 @@
+package io.shopcore.search.adapter.in.rest;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.shopcore.infrastructure.problem.Problem;
+import io.shopcore.infrastructure.problem.ProblemCode;
+import io.shopcore.infrastructure.problem.Problems;
+import io.shopcore.search.application.port.in.SearchPricesUseCase;
+import io.shopcore.search.application.port.in.SearchPricesUseCase.Found;
+import io.shopcore.search.application.port.in.SearchPricesUseCase.NotFound;
+import io.shopcore.search.application.port.in.SearchPricesUseCase.Query;
+import io.shopcore.search.application.port.in.SearchPricesUseCase.Result;
+import io.shopcore.search.application.port.in.SearchPricesUseCase.Unavailable;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * {@code POST /api/v1/price/search {query}}: 200 with the offers and the path that answered, 404
+ * {@code not_found} when no path found any, 503 {@code unavailable} + Retry-After only when every path
+ * failed. Counted in {@code shopcore_searches_total{kind="price",status,path}} and timed in
+ * {@code shopcore_search_duration_seconds{kind="price",path}}.
+ */
+@Path("/api/v1/price/search")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class PriceSearchResource {
+
+    private final SearchPricesUseCase prices;
+    private final MeterRegistry registry;
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+
+    public PriceSearchResource(SearchPricesUseCase prices, MeterRegistry registry) {
+        this.prices = prices;
+        this.registry = registry;
+    }
+
+    @POST
+    @PermitAll
+    public Response search(PriceSearchRequest request) {
+        long start = System.nanoTime();
+        Query query = new Query(request == null ? null : request.query());
+        Result result = prices.search(query);
+        long took = System.nanoTime() - start;
+        return switch (result) {
+            case Found f -> {
+                observe("success", f.path().wire(), took);
+                yield Response.ok(PriceSearchResponse.from(f)).build();
+            }
+            case NotFound n -> {
+                observe("not_found", "none", took);
+                yield Problems.notFound("No offer found for this query");
+            }
+            case Unavailable u -> {
+                observe("error", "none", took);
+                yield Problems.response(Problem.of(ProblemCode.UNAVAILABLE,
+                        "Price search is unavailable: the catalog and every price source failed"), u.retryAfter());
+            }
+        };
+    }
+
+    private void observe(String status, String path, long nanos) {
+        counters.computeIfAbsent(status + "/" + path, k -> Counter.builder("shopcore_searches_total")
+                .description("Searches by kind, outcome and answering path")
+                .tag("kind", "price").tag("status", status).tag("path", path).register(registry)).increment();
+        timers.computeIfAbsent(path, p -> Timer.builder("shopcore.search.duration")
+                .description("Search response time by kind and answering path")
+                .tag("kind", "price").tag("path", p)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(10))
+                .register(registry)).record(Duration.ofNanos(nanos));
+    }
+}
