@@ -21,6 +21,8 @@ final class DeployedQueries {
     private static final Pattern METRIC = Pattern.compile(
             "\\b((?:shopcore|http|jvm|agroal|redis|process|system|ft|jdbc|worker|vertx|netty)_[a-zA-Z0-9_]+|up(?=\\{))");
     private static final Pattern QUOTED = Pattern.compile("\"[^\"]*\"");
+    /** Recording rule names (level:metric:operations) are defined by the rules file itself. */
+    private static final Pattern RECORDED = Pattern.compile("[a-zA-Z_]+:[a-zA-Z0-9_:]+");
 
     private DeployedQueries() {}
 
@@ -80,12 +82,21 @@ final class DeployedQueries {
         Set<String> names = new TreeSet<>();
         for (String expr : expressions()) {
             // Label values (route templates, states) are quoted and never metric names.
-            Matcher m = METRIC.matcher(QUOTED.matcher(expr).replaceAll("\"\""));
+            String withoutLiterals = RECORDED.matcher(QUOTED.matcher(expr).replaceAll("\"\"")).replaceAll(" ");
+            Matcher m = METRIC.matcher(withoutLiterals);
             while (m.find()) {
                 names.add(m.group(1));
             }
         }
         return names;
+    }
+
+    static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static JsonNode readTree(ObjectMapper mapper, Path file) {

@@ -36,7 +36,7 @@ final class OperationsTraffic {
 
     OperationsTraffic run() {
         long category = CatalogApi.createCategory(CatalogApi.unique("ops"));
-        productId = CatalogApi.createProduct(category, CatalogApi.unique("ops product"), "1200.50", 50);
+        productId = CatalogApi.createProduct(category, CatalogApi.unique("ops product"), "1200", 50);
 
         // Sign-up, good login, refresh, me.
         post("/api/v1/auth/register", Map.of("username", username, "password", password), 201, null);

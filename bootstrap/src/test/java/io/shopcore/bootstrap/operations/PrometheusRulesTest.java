@@ -90,6 +90,20 @@ class PrometheusRulesTest {
         assertThat(targets).isGreaterThan(20);
     }
 
+    @Test
+    void recordingRulesUsedByTheDashboard_areDefined() {
+        java.util.regex.Pattern recorded = java.util.regex.Pattern.compile("shopcore:[a-z0-9_:]+");
+        Set<String> used = new java.util.TreeSet<>();
+        DeployedQueries.dashboardTree().findValues("expr").forEach(e -> {
+            java.util.regex.Matcher m = recorded.matcher(e.asText());
+            while (m.find()) {
+                used.add(m.group());
+            }
+        });
+        assertThat(used).isNotEmpty();
+        assertThat(DeployedQueries.recordingRules()).containsAll(used);
+    }
+
     private static String promtool(String... args) throws IOException, InterruptedException {
         String promtool = findPromtool();
         boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
