@@ -64,6 +64,8 @@ class MetricsContractTest {
             Map.entry("operation", Pattern.compile("[a-z][a-z0-9_.-]{0,40}")),
             Map.entry("datasource", Pattern.compile("default|[a-z][a-z0-9_-]{0,40}")),
             Map.entry("client_name", Pattern.compile("<default>|default|[a-z][a-z0-9_-]{0,40}")),
+            Map.entry("clientName", Pattern.compile("<default>|default|[a-z][a-z0-9_-]{0,40}")),
+            Map.entry("clientType", Pattern.compile("redis|http|jdbc")),
             Map.entry("pool_name", Pattern.compile("<default>|[a-z][a-z0-9._-]{0,40}")),
             Map.entry("pool_type", Pattern.compile("redis|worker|jdbc|http")),
             Map.entry("server_port", Pattern.compile("[0-9]{1,5}")),
