@@ -8,9 +8,19 @@ import java.util.List;
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(String type, String title, int status, String detail, String code, String instance,
-                      List<FieldError> errors) {
+                      List<FieldError> errors, String requestId) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
+
+    /** Without a request id: {@link Problems#response} adds the current one when the problem goes on the wire. */
+    public Problem(String type, String title, int status, String detail, String code, String instance, List<FieldError> errors) {
+        this(type, title, status, detail, code, instance, errors, null);
+    }
+
+    /** The same problem, tagged with the request it answers (the id the client got in {@code X-Request-Id}). */
+    public Problem withRequestId(String id) {
+        return new Problem(type, title, status, detail, code, instance, errors, id);
+    }
 
     public static Problem of(ProblemCode code, String detail) {
         return new Problem(code.type(), code.title(), code.status(), detail, code.code(), null, null);

@@ -1,5 +1,7 @@
 package io.shopcore.infrastructure.problem;
 
+import io.shopcore.infrastructure.observability.ProblemMetrics;
+import io.shopcore.infrastructure.observability.RequestIds;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
@@ -11,15 +13,23 @@ public final class Problems {
     private Problems() {}
 
     public static Response response(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+        return response(problem, null);
     }
 
     public static Response response(Problem problem, Duration retryAfter) {
-        Response.ResponseBuilder builder = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+        Problem sent = onTheWire(problem);
+        Response.ResponseBuilder builder = Response.status(sent.status()).type(Problem.MEDIA_TYPE).entity(sent);
         if (retryAfter != null) {
             builder.header(HttpHeaders.RETRY_AFTER, Math.max(1, (retryAfter.toMillis() + 999) / 1000));
         }
         return builder.build();
+    }
+
+    /** Every rendered problem is counted by code and carries the request id (observability). */
+    private static Problem onTheWire(Problem problem) {
+        ProblemMetrics.rendered(problem.code());
+        String requestId = RequestIds.current();
+        return requestId == null || problem.requestId() != null ? problem : problem.withRequestId(requestId);
     }
 
     public static Response of(ProblemCode code, String detail) {

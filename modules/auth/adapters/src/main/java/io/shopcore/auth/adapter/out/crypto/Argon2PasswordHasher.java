@@ -46,6 +46,11 @@ public class Argon2PasswordHasher implements PasswordHasher {
         this.timer = Timer.builder("shopcore_auth_password_hash_seconds")
                 .description("Time spent computing Argon2id hashes (excluding the wait for a permit)")
                 .register(registry);
+        // Queue depth of the hashing gate: logins and sign-ups waiting for a permit (saturation signal).
+        io.micrometer.core.instrument.Gauge.builder("shopcore_auth_password_hash_waiting", permits, Semaphore::getQueueLength)
+                .description("Password hashes waiting for a permit").register(registry);
+        io.micrometer.core.instrument.Gauge.builder("shopcore_auth_password_hash_permits_available", permits,
+                Semaphore::availablePermits).description("Free hashing permits").register(registry);
         this.dummyHash = hash("dummy-password-for-unknown-users");
     }
 
