@@ -222,7 +222,7 @@ run_scenario() { # simulation users outdir [extra -D...]
   gatling "$sim" "$out" "$users" "$DURATION" "$RAMP" "$@" || status=$?
   stop_sampler
   audit "$out/audit.json" || status=1
-  if [ -f "$out/gatling/js/stats.json" ]; then
+  if [ -f "$out/gatling/index.html" ]; then
     local cpu=()
     [ -s "$out/cpu.csv" ] && cpu=(--cpu "$out/cpu.csv")
     python3 "$LT/summary.py" --title "$sim, $users users${STRATEGY:+, $STRATEGY}" --report "$out/gatling" \

@@ -2,7 +2,7 @@
 """Markdown summaries of Gatling runs, in the report's format (DESIGN.md section 1).
 
   summary.py --report DIR [--title T] [--cpu cpu.csv] [--verdict verdict.txt]
-      one run: requests, failures, req/s, mean, p50, p95, p99, max per endpoint (from DIR/js/stats.json),
+      one run: requests, failures, req/s, mean, p50, p95, p99, max per endpoint (from the statistics table of DIR/index.html),
       the service's CPU and RSS (sampled by run.sh from /proc) and the after-run checks
   summary.py --compare DIR
       run.sh compare: reservations/s and latency per strategy and user count, with ratios
@@ -10,23 +10,20 @@ Exit status 1 when a run had failed requests.
 """
 import argparse
 import csv
-import json
+import html
 import os
+import re
 import sys
 
 CLK_TCK = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 
 
 def num(value):
-    """Gatling writes numbers, sometimes as strings, and '-' where there is none."""
+    """Gatling writes '-' where there is no value."""
     try:
-        return float(value)
-    except (TypeError, ValueError):
+        return float(value.replace(",", ""))
+    except (AttributeError, ValueError):
         return None
-
-
-def total(stats, key):
-    return num(stats.get(key, {}).get("total"))
 
 
 def ms(value):
@@ -36,39 +33,58 @@ def ms(value):
 
 
 def load_stats(report_dir):
-    with open(os.path.join(report_dir, "js", "stats.json"), encoding="utf-8") as f:
-        return json.load(f)
+    """[(name, {column label: text})] from the statistics table of the report's index.html; 'All Requests'
+    first. Gatling 3.15 writes no stats.json and a binary simulation.log; the table is the stable part."""
+    with open(os.path.join(report_dir, "index.html"), encoding="utf-8") as f:
+        page = f.read()
+    labels = {col: re.sub(r"<[^>]+>", "", text).strip()
+              for col, text in re.findall(r'<th id="col-(\d+)"[^>]*>(.*?)</th>', page, re.S)}
+    table = []
+    for row in re.findall(r'<tr id="[^"]*"[^>]*>(.*?)</tr>', page, re.S):
+        name = re.search(r'class="ellipsed-name">(.*?)</span>', row, re.S)
+        cells = re.findall(r'<td class="value [^"]*col-(\d+)">([^<]*)</td>', row)
+        if name and cells:
+            table.append((html.unescape(name.group(1).strip()), {labels.get(c, c): v.strip() for c, v in cells}))
+    if not table:
+        raise SystemExit(f"no statistics table in {report_dir}/index.html")
+    return table
 
 
-def rows(stats_json):
-    """(name, stats) per request, then ('total', global stats)."""
-    out = []
-    for entry in stats_json.get("contents", {}).values():
-        if entry.get("type") == "REQUEST":
-            out.append((entry["name"], entry["stats"]))
-        else:  # groups: flatten their requests
-            out.extend(rows(entry)[:-1])
-    out.append(("total", stats_json["stats"]))
-    return out
+def rows(table):
+    """(name, values) per request, then ('total', the All Requests row)."""
+    return [r for r in table if r[0] != "All Requests"] + [("total", table[0][1])]
 
 
-def row_values(stats):
-    n = stats["numberOfRequests"]
+def row_values(cells):
     return {
-        "requests": int(num(n.get("total")) or 0),
-        "failures": int(num(n.get("ko")) or 0),
-        "rps": total(stats, "meanNumberOfRequestsPerSecond"),
-        "mean": total(stats, "meanResponseTime"),
-        "p50": total(stats, "percentiles1"),
-        "p95": total(stats, "percentiles3"),
-        "p99": total(stats, "percentiles4"),
-        "max": total(stats, "maxResponseTime"),
+        "requests": int(num(cells.get("Total")) or 0),
+        "failures": int(num(cells.get("KO")) or 0),
+        "rps": num(cells.get("Cnt/s")),
+        "mean": num(cells.get("Mean")),
+        "p50": num(cells.get("50th pct")),
+        "p95": num(cells.get("95th pct")),
+        "p99": num(cells.get("99th pct")),
+        "max": num(cells.get("Max")),
     }
 
 
-def cpu_summary(path):
+def measured_window(verdict):
+    """(from_ms, to_ms) that the simulation wrote into its verdict, or None."""
+    if verdict and os.path.exists(verdict):
+        with open(verdict, encoding="utf-8") as f:
+            for line in f:
+                m = re.match(r"INFO WINDOW (\d+) (\d+)", line)
+                if m:
+                    return int(m.group(1)), int(m.group(2))
+    return None
+
+
+def cpu_summary(path, window=None):
     with open(path, encoding="utf-8") as f:
         samples = [r for r in csv.DictReader(f)]
+    if window:  # only the measured phase: not Maven, the Gatling JVM's start, set-up or report generation
+        inside = [r for r in samples if window[0] - 1000 <= int(r["epoch_ms"]) <= window[1] + 1000]
+        samples = inside if len(inside) >= 2 else samples
     if len(samples) < 2:
         return "service CPU/RSS: too few samples"
     first, last = samples[0], samples[-1]
@@ -90,12 +106,12 @@ def cpu_summary(path):
 
 
 def single(args):
-    stats_json = load_stats(args.report)
+    table = load_stats(args.report)
     print(f"### {args.title or os.path.basename(os.path.normpath(args.report))}\n")
     print("| endpoint | requests | failures | req/s | mean | p50 | p95 | p99 | max |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     failures = 0
-    for name, stats in rows(stats_json):
+    for name, stats in rows(table):
         v = row_values(stats)
         label = f"**{name}**" if name == "total" else name
         if name == "total":
@@ -105,12 +121,13 @@ def single(args):
               f"| {ms(v['p95'])} | {ms(v['p99'])} | {ms(v['max'])} |")
     print()
     if args.cpu and os.path.exists(args.cpu):
-        print(cpu_summary(args.cpu) + "\n")
+        print(cpu_summary(args.cpu, measured_window(args.verdict)) + "\n")
     if args.verdict and os.path.exists(args.verdict):
         print("after-run checks:\n")
         with open(args.verdict, encoding="utf-8") as f:
             for line in f:
-                print(f"- {line.strip()}")
+                if not line.startswith("INFO WINDOW"):
+                    print(f"- {line.strip()}")
         print()
     print(f"report: {os.path.join(args.report, 'index.html')}\n")
     return 1 if failures else 0
@@ -120,10 +137,10 @@ def compare(args):
     results = {}  # (strategy, users) -> values
     for name in sorted(os.listdir(args.compare)):
         report = os.path.join(args.compare, name, "gatling")
-        if "-" not in name or not os.path.exists(os.path.join(report, "js", "stats.json")):
+        if "-" not in name or not os.path.exists(os.path.join(report, "index.html")):
             continue
         strategy, users = name.rsplit("-", 1)
-        results[(strategy, int(users))] = row_values(load_stats(report)["stats"])
+        results[(strategy, int(users))] = row_values(load_stats(report)[0][1])
     if not results:
         print("no runs found")
         return 1

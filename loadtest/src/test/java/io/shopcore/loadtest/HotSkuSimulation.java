@@ -32,14 +32,14 @@ public class HotSkuSimulation extends ShopcoreSimulation {
     }
 
     @Override
-    public void before() {
+    protected void prepare() {
         prepareCustomers();
         hotId = client.createProduct(adminToken(), "Flash sale " + System.currentTimeMillis(), 99_000, STOCK);
         System.out.println("HotSku: product " + hotId + " with " + STOCK + " units");
     }
 
     @Override
-    public void after() {
+    protected void check() {
         JsonNode level = client.stockLevel(hotId);
         long ttl = Long.getLong("reservationTtl", 600);
         verdict.info(outcomeCounts() + "; product " + hotId + " " + level)
@@ -51,6 +51,5 @@ public class HotSkuSimulation extends ShopcoreSimulation {
         }
         JsonNode audit = client.audit(adminToken(), hotId);
         verdict.check(audit.get("consistent").asBoolean(), "stock audit of product " + hotId + ": " + audit);
-        finish();
     }
 }

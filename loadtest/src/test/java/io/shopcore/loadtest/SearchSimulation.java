@@ -51,14 +51,13 @@ public class SearchSimulation extends ShopcoreSimulation {
     }
 
     @Override
-    public void before() {
+    protected void prepare() {
         System.out.println("Search: " + params);
     }
 
     @Override
-    public void after() {
+    protected void check() {
         verdict.info("search mix done (latency and failures in the report)");
-        finish();
     }
 
     private static String pick(List<String> values) {

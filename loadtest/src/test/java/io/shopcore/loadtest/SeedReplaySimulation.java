@@ -46,7 +46,7 @@ public class SeedReplaySimulation extends ShopcoreSimulation {
     }
 
     @Override
-    public void before() {
+    protected void prepare() {
         prepareCustomers();
         productIds = client.productIds(productsWanted);
         if (productIds.isEmpty()) {
@@ -57,8 +57,7 @@ public class SeedReplaySimulation extends ShopcoreSimulation {
     }
 
     @Override
-    public void after() {
+    protected void check() {
         verdict.info(outcomeCounts()).check(otherOutcome.sum() == 0, "every reservation answered 201 or 409");
-        finish();
     }
 }

@@ -41,14 +41,14 @@ public class SellOutSimulation extends ShopcoreSimulation {
     }
 
     @Override
-    public void before() {
+    protected void prepare() {
         prepareCustomers();
         productId = client.createProduct(adminToken(), "Sell-out " + System.currentTimeMillis(), 49_000, units);
         System.out.println("SellOut: product " + productId + " with " + units + " units, " + params.users() + " users");
     }
 
     @Override
-    public void after() {
+    protected void check() {
         JsonNode level = client.stockLevel(productId);
         long attempts = reserved.sum() + insufficient.sum() + otherOutcome.sum();
         verdict.info(outcomeCounts() + " of " + attempts + " attempts; product " + productId + " " + level)
@@ -62,6 +62,5 @@ public class SellOutSimulation extends ShopcoreSimulation {
                         "stock level total = reserved = " + units + ", available = 0");
         JsonNode audit = client.audit(adminToken(), productId);
         verdict.check(audit.get("consistent").asBoolean(), "stock audit of product " + productId + ": " + audit);
-        finish();
     }
 }

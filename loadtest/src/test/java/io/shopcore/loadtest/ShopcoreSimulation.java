@@ -145,8 +145,33 @@ public abstract class ShopcoreSimulation extends Simulation {
         return client.token(params.adminUser(), params.adminPassword());
     }
 
-    /** Writes the verdict; a hook that throws leaves none, which run.sh also treats as a failure. */
-    protected void finish() {
+    private volatile long measuredFrom;
+
+    /** Unmeasured set-up (users, products); runs before the first virtual user starts. */
+    protected abstract void prepare();
+
+    /** The after-run checks, into {@link #verdict}; runs once the last virtual user has finished. */
+    protected abstract void check();
+
+    @Override
+    public final void before() {
+        prepare();
+        measuredFrom = System.currentTimeMillis();
+    }
+
+    /**
+     * Records the measured window (run.sh keeps only the CPU/RSS samples inside it), runs the checks and
+     * writes the verdict; a check that throws is a failure too, and a hook that never ran leaves no
+     * verdict, which run.sh treats as a failure.
+     */
+    @Override
+    public final void after() {
+        verdict.info("WINDOW " + measuredFrom + " " + System.currentTimeMillis());
+        try {
+            check();
+        } catch (RuntimeException e) {
+            verdict.fail("the after-run checks could not run: " + e);
+        }
         verdict.write(params.verdictFile());
     }
 }

@@ -55,7 +55,7 @@ public class ShopperSimulation extends ShopcoreSimulation {
     }
 
     @Override
-    public void before() {
+    protected void prepare() {
         prepareCustomers();
         long products = client.productCount();
         if (products == 0) {
@@ -65,10 +65,9 @@ public class ShopperSimulation extends ShopcoreSimulation {
     }
 
     @Override
-    public void after() {
+    protected void check() {
         verdict.info(outcomeCounts() + "; then " + confirmed.sum() + " confirmed, " + released.sum() + " released")
                 .check(otherOutcome.sum() == 0, "every reservation answered 201 or 409")
                 .check(reserved.sum() > 0, "at least one reservation succeeded");
-        finish();
     }
 }
