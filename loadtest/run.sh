@@ -266,7 +266,9 @@ case "$MODE" in
     for STRATEGY in $STRATEGIES; do
       start_service
       for u in ${USERS:-50 200}; do
-        run_scenario HotSku "$u" "$OUT/$STRATEGY-$u"
+        # A strategy's 503s under overload are data here (the failures column), not the end of the comparison;
+        # the invariant checks and the audit still fail the run.
+        run_scenario HotSku "$u" "$OUT/$STRATEGY-$u" -DmaxFailedPercent=100
       done
       finish_service "$OUT/service-$STRATEGY.log"
     done

@@ -7,7 +7,7 @@ import java.time.Duration;
  * {@code -Dbase=http://127.0.0.1:8080 -Dusers=50 -Dduration=60 -Dramp=5}. Durations are in seconds.
  */
 public record LoadParams(String base, int users, Duration duration, Duration ramp, String adminUser,
-                         String adminPassword, int tokens, String verdictFile) {
+                         String adminPassword, int tokens, String verdictFile, double maxFailedPercent) {
 
     public static LoadParams fromSystemProperties(int defaultUsers) {
         int users = Integer.getInteger("users", defaultUsers);
@@ -21,7 +21,10 @@ public record LoadParams(String base, int users, Duration duration, Duration ram
                 // Pre-created users (each costs an Argon2id hash to register and one to log in): at most 50
                 // by default, shared round-robin by the virtual users, like several tabs of one customer.
                 Integer.getInteger("tokens", Math.max(1, Math.min(users, 50))),
-                System.getProperty("verdictFile", ""));
+                System.getProperty("verdictFile", ""),
+                // 0: any failed request fails the run. run.sh compare raises it, so that a strategy's 503s
+                // under overload show in its row instead of ending the comparison.
+                Double.parseDouble(System.getProperty("maxFailedPercent", "0")));
     }
 
     public static int intProp(String name, int def) {

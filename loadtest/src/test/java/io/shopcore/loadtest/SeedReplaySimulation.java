@@ -3,7 +3,7 @@ package io.shopcore.loadtest;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.percent;
 import static io.gatling.javaapi.core.CoreDsl.randomSwitch;
-import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.core.CoreDsl.feed;
 
 import io.gatling.javaapi.core.ScenarioBuilder;
 import java.util.List;
@@ -12,7 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * The report's scenario ({@code optimistic_1000_50}, DESIGN.md section 1) replayed by request count: every
  * step of a virtual user is one of the report's four endpoints, drawn with the report's weights (token
- * 1,000 : product list 1,029 : stock availability 303 : reservation 144 of 2,476), 50 concurrent users.
+ * 1,000 : product list 1,029 : stock availability 303 : reservation 144 of 2,476), 50 persistent users.
  * Logins are part of the mix on purpose (Argon2id, ~30-60 ms of CPU each), as in the report; the users
  * are registered beforehand so that registration is not measured. Product pages are drawn from 0..49
  * ({@code -Dpages}), products for availability and reservations from the first 1,000 ({@code -Dproducts}).
@@ -30,9 +30,7 @@ public class SeedReplaySimulation extends ShopcoreSimulation {
     }
 
     public SeedReplaySimulation() {
-        ScenarioBuilder seed = scenario("SeedReplay")
-                .feed(customerFeeder())
-                .exec(session -> beforeReserve(session)
+        ScenarioBuilder seed = persistent("SeedReplay", feed(customerFeeder()), exec(session -> beforeReserve(session)
                         .set("page", ThreadLocalRandom.current().nextInt(pages))
                         .set("productId", productIds.get(ThreadLocalRandom.current().nextInt(productIds.size())))
                         .set("qty", 1))
@@ -41,8 +39,8 @@ public class SeedReplaySimulation extends ShopcoreSimulation {
                         percent(40.39).then(exec(login())),
                         percent(41.56).then(exec(productPage())),
                         percent(12.24).then(exec(availability())),
-                        percent(5.81).then(exec(reserve()).exec(this::countReservation))));
-        setUp(seed.injectClosed(closedUsers())).protocols(protocol).assertions(noFailures());
+                        percent(5.81).then(exec(reserve()).exec(this::countReservation)))));
+        setUp(seed.injectOpen(users())).protocols(protocol).assertions(noFailures());
     }
 
     @Override

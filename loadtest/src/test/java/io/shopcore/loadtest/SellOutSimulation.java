@@ -1,8 +1,6 @@
 package io.shopcore.loadtest;
 
-import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.exec;
-import static io.gatling.javaapi.core.CoreDsl.rampUsers;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,9 +33,7 @@ public class SellOutSimulation extends ShopcoreSimulation {
                                     }
                                     return session;
                                 }));
-        setUp(race.injectOpen(params.ramp().isZero() ? atOnceUsers(params.users())
-                        : rampUsers(params.users()).during(params.ramp())))
-                .protocols(protocol).assertions(noFailures());
+        setUp(race.injectOpen(users())).protocols(protocol).assertions(noFailures());
     }
 
     @Override

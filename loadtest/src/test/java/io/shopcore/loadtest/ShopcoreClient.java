@@ -106,6 +106,11 @@ public final class ShopcoreClient {
                 adminToken), 200);
     }
 
+    /** The status of a GET, for probing whether an endpoint exists in this build. */
+    public int status(String path) {
+        return get(path, null).statusCode();
+    }
+
     /** {@code {productId, total, reserved, available}}. */
     public JsonNode stockLevel(long productId) {
         return expect(get("/api/v1/stock/" + productId, null), 200);

@@ -1,15 +1,18 @@
 package io.shopcore.loadtest;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
-import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
-import static io.gatling.javaapi.core.CoreDsl.rampConcurrentUsers;
+import static io.gatling.javaapi.core.CoreDsl.rampUsers;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
 import io.gatling.javaapi.core.Assertion;
-import io.gatling.javaapi.core.ClosedInjectionStep;
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.OpenInjectionStep;
+import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
@@ -75,19 +78,24 @@ public abstract class ShopcoreSimulation extends Simulation {
         };
     }
 
-    /** Ramp to {@code users} concurrent virtual users, then hold them for the duration (closed model, like Locust). */
-    protected ClosedInjectionStep[] closedUsers() {
-        if (params.ramp().isZero()) {
-            return new ClosedInjectionStep[] {constantConcurrentUsers(params.users()).during(params.duration())};
-        }
-        return new ClosedInjectionStep[] {
-            rampConcurrentUsers(0).to(params.users()).during(params.ramp()),
-            constantConcurrentUsers(params.users()).during(params.duration())};
+    /**
+     * {@code users} persistent virtual users, like Locust's: started together or evenly over the ramp, each
+     * then repeating its scenario's step for the duration (see {@link #persistent}), so there are
+     * {@code users} requests in flight at most and the run lasts ramp + duration.
+     */
+    protected OpenInjectionStep users() {
+        return params.ramp().isZero() ? atOnceUsers(params.users()) : rampUsers(params.users()).during(params.ramp());
     }
 
-    /** No failed request at all: a load test that errors has no latency worth reading. */
+    /** A virtual user: once {@code setUp} (feeder, login), then {@code step} over and over for the duration. */
+    protected ScenarioBuilder persistent(String name, ChainBuilder setUp, ChainBuilder step) {
+        return scenario(name).exec(setUp).during(params.duration()).on(step);
+    }
+
+    /** No failed request at all (by default): a load test that errors has no latency worth reading. */
     protected Assertion noFailures() {
-        return global().failedRequests().count().is(0L);
+        return params.maxFailedPercent() <= 0 ? global().failedRequests().count().is(0L)
+                : global().failedRequests().percent().lte(params.maxFailedPercent());
     }
 
     // ---- the requests, named like the report's rows ----

@@ -5,7 +5,7 @@ import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.percent;
 import static io.gatling.javaapi.core.CoreDsl.randomSwitch;
 import static io.gatling.javaapi.core.CoreDsl.repeat;
-import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.core.CoreDsl.feed;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
@@ -13,10 +13,10 @@ import io.gatling.javaapi.core.ScenarioBuilder;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * One shopping visit per virtual user: (log in, only with {@code -Dlogin=true}: by default the token of a
- * pre-created customer is reused, as a logged-in browser would), browse 1-3 random product pages, check the
- * availability of a product seen there, reserve 1-3 units of it, then confirm (30 %), release (30 %) or
- * leave the hold to expire (40 %). Closed model: {@code users} visits in flight at any time.
+ * A shopper logs in once (by default the token of a pre-created customer, as a logged-in browser would
+ * have; {@code -Dlogin=true} makes it a measured POST /auth/token), then repeats visits for the duration:
+ * browse 1-3 random product pages, check the availability of a product seen there, reserve 1-3 units of
+ * it, then confirm (30 %), release (30 %) or leave the hold to expire (40 %).
  */
 public class ShopperSimulation extends ShopcoreSimulation {
 
@@ -27,9 +27,9 @@ public class ShopperSimulation extends ShopcoreSimulation {
     private final java.util.concurrent.atomic.LongAdder released = new java.util.concurrent.atomic.LongAdder();
 
     public ShopperSimulation() {
-        ScenarioBuilder shopper = scenario("Shopper")
-                .feed(customerFeeder())
-                .exec(doIf(session -> withLogin).then(exec(login())))
+        ScenarioBuilder shopper = persistent("Shopper",
+                feed(customerFeeder()).exec(doIf(session -> withLogin).then(exec(login()))),
+                exec(session -> session.remove("pickedId"))
                 .exec(repeat(session -> 1 + ThreadLocalRandom.current().nextInt(3)).on(
                         exec(session -> session.set("page", ThreadLocalRandom.current().nextInt(pages)))
                                 .exec(productPage())))
@@ -50,8 +50,8 @@ public class ShopperSimulation extends ShopcoreSimulation {
                                                 .post("/api/v1/reservations/#{reservationId}/release")
                                                 .header("Authorization", "Bearer #{token}")
                                                 .check(status().is(200)))
-                                                .exec(session -> { released.increment(); return session; })))))));
-        setUp(shopper.injectClosed(closedUsers())).protocols(protocol).assertions(noFailures());
+                                                .exec(session -> { released.increment(); return session; }))))))));
+        setUp(shopper.injectOpen(users())).protocols(protocol).assertions(noFailures());
     }
 
     @Override
