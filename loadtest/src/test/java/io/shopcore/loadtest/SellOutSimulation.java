@@ -23,7 +23,7 @@ public class SellOutSimulation extends ShopcoreSimulation {
     public SellOutSimulation() {
         ScenarioBuilder race = scenario("SellOut")
                 .feed(customerFeeder())
-                .asLongAsDuring(session -> !soldOut.get(), session -> params.duration()).on(
+                .asLongAsDuring(session -> !soldOut.get(), session -> params.duration(), false).on(
                         exec(session -> beforeReserve(session).set("productId", productId).set("qty", 1))
                                 .exec(reserve())
                                 .exec(session -> {

@@ -89,7 +89,9 @@ public abstract class ShopcoreSimulation extends Simulation {
 
     /** A virtual user: once {@code setUp} (feeder, login), then {@code step} over and over for the duration. */
     protected ScenarioBuilder persistent(String name, ChainBuilder setUp, ChainBuilder step) {
-        return scenario(name).exec(setUp).during(params.duration()).on(step);
+        // exitASAP false: a step always completes, so every request Gatling records was also counted by
+        // the step's bookkeeping (Gatling's default would cut a user off between a response and its count).
+        return scenario(name).exec(setUp).during(params.duration(), false).on(step);
     }
 
     /** No failed request at all (by default): a load test that errors has no latency worth reading. */
