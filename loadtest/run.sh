@@ -24,15 +24,17 @@
 #   --base URL         use an already running service: no build, start, reset, CPU sampling or stop
 #   --port P           port of the started service (default 18080)
 #   --build            rebuild the service jar even if one exists
-# Environment: BENCH_DB (default shopcore_bench), REDIS_DB (default 5, flushed at start),
+# Environment: BENCH_DB (default shopcore_bench), REDIS_DB (default 5, flushed at start), ADMIN_PASSWORD
+#   (default bench-admin-password, what start-service.sh configures),
 #   LOADTEST_LOCK=/tmp/shopcore-build.lock to hold that lock for the whole run (shared build machines).
 # Output: loadtest/results/<timestamp>-<scenario>/ (Gatling HTML report, summary.md, cpu.csv, audit.json,
 #   verdict.txt, service.log); gitignored.
 set -euo pipefail
 
+SELF=$(readlink -f "$0")
 if [ -n "${LOADTEST_LOCK:-}" ] && [ -z "${LOADTEST_LOCKED:-}" ]; then
   export LOADTEST_LOCKED=1
-  exec flock -o "$LOADTEST_LOCK" "$0" "$@"
+  exec flock -o "$LOADTEST_LOCK" "$SELF" "$@"
 fi
 
 cd "$(dirname "$0")/.."
@@ -41,9 +43,10 @@ LT="$ROOT/loadtest"
 
 log() { printf '[loadtest] %s\n' "$*" >&2; }
 die() { printf '[loadtest] ERROR: %s\n' "$*" >&2; exit 1; }
-usage() { sed -n '2,29p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
+usage() { sed -n '2,31p' "$SELF" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
 
 [ $# -ge 1 ] || usage 1
+case "$1" in -h|--help) usage 0 ;; esac
 MODE=$1; shift
 USERS="" DURATION=60 RAMP=5 WARMUP=20 STRATEGY="" STRATEGIES="pessimistic atomic batched" CATALOG=demo UNITS=100
 BASE="" PORT=18080 BUILD=0
@@ -84,6 +87,7 @@ default_users() { case "$1" in SeedReplay|HotSku) echo 50 ;; *) echo 10 ;; esac;
 OWN_SERVICE=0
 [ -z "$BASE" ] && { OWN_SERVICE=1; BASE="http://127.0.0.1:$PORT"; }
 BENCH_DB="${BENCH_DB:-shopcore_bench}"
+ADMIN_PASSWORD="${ADMIN_PASSWORD:-bench-admin-password}"
 REDIS_DB="${REDIS_DB:-5}"
 RUN_DIR="$LT/target/run"
 export PID_FILE="$RUN_DIR/service.pid" LOG_FILE="$RUN_DIR/service.log"
@@ -140,7 +144,7 @@ wait_for_products() {
 
 admin_token() {
   curl -fs -XPOST "$BASE/api/v1/auth/token" -H 'Content-Type: application/json' \
-    -d '{"username":"admin","password":"bench-admin-password"}' \
+    -d "{\"username\":\"admin\",\"password\":\"$ADMIN_PASSWORD\"}" \
     | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])'
 }
 
@@ -191,7 +195,7 @@ gatling() { # simulation outdir users duration ramp [extra -D...]
   before=$(ls "$LT/target/gatling")
   ./mvnw -q -B -Pload -pl loadtest test-compile gatling:test \
     -Dgatling.simulationClass="io.shopcore.loadtest.${sim}Simulation" \
-    -Dbase="$BASE" -Dusers="$users" -Dduration="$duration" -Dramp="$ramp" -DverdictFile="$out/verdict.txt" \
+    -Dbase="$BASE" -Dusers="$users" -Dduration="$duration" -Dramp="$ramp" -DverdictFile="$out/verdict.txt" -DadminPassword="$ADMIN_PASSWORD" \
     ${SIM_ARGS[@]+"${SIM_ARGS[@]}"} "$@" 2>&1 | tee "$out/gatling.log" | grep -vE '^\[mvnw\]' >&2 || status=$?
   after=$(ls "$LT/target/gatling")
   local report
