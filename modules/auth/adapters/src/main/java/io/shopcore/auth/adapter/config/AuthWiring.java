@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -26,13 +27,36 @@ public class AuthWiring {
         return new AuthSettings(config.refreshTokenTtl());
     }
 
-    void onStart(@Observes StartupEvent event, AdminConfig admin, EnsureAdminUseCase ensureAdmin) {
+    void onStart(@Observes StartupEvent event, AdminConfig admin, AuthConfig auth, EnsureAdminUseCase ensureAdmin) {
         requireKeys();
+        requireTokenLifetimeAccepted(auth.accessTokenTtl(),
+                ConfigProvider.getConfig().getOptionalValue(AccessTokenLifetimeConfigSourceFactory.MAX_TTL_KEY, Long.class));
         if (admin.username().isPresent() && admin.password().isPresent()) {
-            ensureAdmin.ensureAdmin(admin.username().get(), admin.password().get());
-            LOG.infof("Admin account '%s' is ready", admin.username().get());
+            String name = admin.username().get();
+            EnsureAdminUseCase.Outcome outcome = ensureAdmin.ensureAdmin(
+                    new EnsureAdminUseCase.Command(name, admin.password().get(), admin.promoteExisting()));
+            if (outcome == EnsureAdminUseCase.Outcome.REFUSED_EXISTING_NON_ADMIN) {
+                throw new IllegalStateException("shopcore.admin.username '" + name + "' names an existing account that is "
+                        + "not an admin (anyone may have registered it). Refusing to promote it. Configure another admin "
+                        + "username, or, after checking the account is yours, set shopcore.admin.promote-existing=true "
+                        + "(SHOPCORE_ADMIN_PROMOTE_EXISTING) once; its sessions will be revoked. See docs/modules/auth.md");
+            }
+            LOG.infof("Admin account '%s' is ready (%s)", name, outcome);
         } else {
             LOG.info("No shopcore.admin.username/password configured: no admin account is created");
+        }
+    }
+
+    /**
+     * SmallRye JWT rejects every token whose {@code exp - iat} exceeds {@code smallrye.jwt.time-to-live}; a
+     * verifier limit below our own access-token lifetime would reject every token we issue. The limit is
+     * derived from the lifetime (AccessTokenLifetimeConfigSourceFactory); an explicit lower value is refused.
+     */
+    static void requireTokenLifetimeAccepted(Duration accessTokenTtl, Optional<Long> verifierMaxSeconds) {
+        if (verifierMaxSeconds.isPresent() && verifierMaxSeconds.get() > 0 && verifierMaxSeconds.get() < accessTokenTtl.toSeconds()) {
+            throw new IllegalStateException("smallrye.jwt.time-to-live=" + verifierMaxSeconds.get() + "s is shorter than "
+                    + "shopcore.auth.access-token-ttl=" + accessTokenTtl + ": every issued token would be rejected. Remove "
+                    + "smallrye.jwt.time-to-live (it follows the access-token lifetime) or raise it");
         }
     }
 
