@@ -35,12 +35,7 @@ public class AuthWiring {
             String name = admin.username().get();
             EnsureAdminUseCase.Outcome outcome = ensureAdmin.ensureAdmin(
                     new EnsureAdminUseCase.Command(name, admin.password().get(), admin.promoteExisting()));
-            if (outcome == EnsureAdminUseCase.Outcome.REFUSED_EXISTING_NON_ADMIN) {
-                throw new IllegalStateException("shopcore.admin.username '" + name + "' names an existing account that is "
-                        + "not an admin (anyone may have registered it). Refusing to promote it. Configure another admin "
-                        + "username, or, after checking the account is yours, set shopcore.admin.promote-existing=true "
-                        + "(SHOPCORE_ADMIN_PROMOTE_EXISTING) once; its sessions will be revoked. See docs/modules/auth.md");
-            }
+            AdminBootstrapCheck.requireAccepted(name, outcome);
             LOG.infof("Admin account '%s' is ready (%s)", name, outcome);
         } else {
             LOG.info("No shopcore.admin.username/password configured: no admin account is created");

@@ -44,11 +44,7 @@ public abstract class CachingJwtParser implements JWTParser {
     CachingJwtParser(AuthConfig config) {
         AuthConfig.VerifiedTokenCache settings = config.verifiedTokenCache();
         this.enabled = settings.enabled();
-        this.verified = Caffeine.newBuilder()
-                .maximumWeight(settings.maxMemory().asLongValue())
-                .weigher((String key, JsonWebToken value) -> weigh(value.getRawToken()))
-                .expireAfterWrite(settings.ttl())
-                .build();
+        this.verified = newCache(settings.maxMemory().asLongValue(), settings.ttl());
     }
 
     @Override
@@ -67,6 +63,14 @@ public abstract class CachingJwtParser implements JWTParser {
             verified.put(key, fresh);
         }
         return fresh;
+    }
+
+    static Cache<String, JsonWebToken> newCache(long maxBytes, java.time.Duration ttl) {
+        return Caffeine.newBuilder()
+                .maximumWeight(maxBytes)
+                .weigher((String key, JsonWebToken value) -> weigh(value.getRawToken()))
+                .expireAfterWrite(ttl)
+                .build();
     }
 
     /**

@@ -1,20 +1,24 @@
 package io.shopcore.auth.adapter.out.cache;
 
 import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.scheduler.Scheduled;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import io.shopcore.infrastructure.redis.ResilientRedis;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * Fixed-window counters in Redis, shared by every instance. Counting and setting the expiry happen in
  * one Lua script, so a key can never be left without a TTL (a crash between {@code INCR} and
  * {@code EXPIRE} would otherwise lock an account forever); the script also repairs a key that lost its
- * TTL. When Redis is unreachable the same counting happens in process, so throttling never switches off.
+ * TTL. Every count is also kept in process (bounded, expiring with its window), and the higher of the
+ * two counts decides: when Redis times out in the middle of a burst, the attempts this instance has
+ * already seen still count, so a Redis hiccup never lets a new allowance through and throttling never
+ * switches off.
  */
 @ApplicationScoped
 public class RedisWindowCounters {
@@ -43,7 +47,28 @@ public class RedisWindowCounters {
 
     private final RedisDataSource redisDs;
     private final ResilientRedis redis;
-    private final ConcurrentHashMap<String, LocalCounter> local = new ConcurrentHashMap<>();
+    /** In-process counts; bounded, so spraying names or addresses cannot grow it without limit. */
+    private final ConcurrentMap<String, LocalCounter> local = Caffeine.newBuilder()
+            .maximumSize(LOCAL_MAX_KEYS)
+            .expireAfter(new Expiry<String, LocalCounter>() {
+                @Override
+                public long expireAfterCreate(String key, LocalCounter value, long currentTime) {
+                    return Math.max(0, value.expiresAtNanos() - System.nanoTime());
+                }
+
+                @Override
+                public long expireAfterUpdate(String key, LocalCounter value, long currentTime, long currentDuration) {
+                    return Math.max(0, value.expiresAtNanos() - System.nanoTime());
+                }
+
+                @Override
+                public long expireAfterRead(String key, LocalCounter value, long currentTime, long currentDuration) {
+                    return currentDuration;
+                }
+            })
+            .<String, LocalCounter>build().asMap();
+
+    static final int LOCAL_MAX_KEYS = 100_000;
 
     public RedisWindowCounters(RedisDataSource redisDs, ResilientRedis redis) {
         this.redisDs = redisDs;
@@ -60,26 +85,24 @@ public class RedisWindowCounters {
         args[1] = Integer.toString(keys.length);
         System.arraycopy(keys, 0, args, 2, keys.length);
         args[keys.length + 2] = Long.toString(window.toMillis());
+        List<Count> locally = new ArrayList<>(keys.length);
+        for (String key : keys) {
+            locally.add(incrementLocally(key, window));
+        }
         return redis.call("window-counter-incr", () -> {
             Response r = redisDs.execute("EVAL", args);
             List<Count> out = new ArrayList<>(keys.length);
             for (int i = 0; i < keys.length; i++) {
-                out.add(new Count(r.get(2 * i).toLong(), Duration.ofMillis(Math.max(1, r.get(2 * i + 1).toLong()))));
+                Count shared = new Count(r.get(2 * i).toLong(), Duration.ofMillis(Math.max(1, r.get(2 * i + 1).toLong())));
+                out.add(shared.value() >= locally.get(i).value() ? shared : locally.get(i));
             }
             return out;
-        }).orElseGet(() -> {
-            List<Count> out = new ArrayList<>(keys.length);
-            for (String key : keys) {
-                out.add(incrementLocally(key, window));
-            }
-            return out;
-        });
+        }).orElse(locally);
     }
 
     public void refund(String key) {
-        if (!redis.run("window-counter-refund", () -> redisDs.execute("EVAL", REFUND, "1", key))) {
-            local.computeIfPresent(key, (k, c) -> c.count() > 1 ? new LocalCounter(c.count() - 1, c.expiresAtNanos()) : null);
-        }
+        local.computeIfPresent(key, (k, c) -> c.count() > 1 ? new LocalCounter(c.count() - 1, c.expiresAtNanos()) : null);
+        redis.run("window-counter-refund", () -> redisDs.execute("EVAL", REFUND, "1", key));
     }
 
     public void clear(String key) {
@@ -92,11 +115,6 @@ public class RedisWindowCounters {
                 ? new LocalCounter(1, System.nanoTime() + window.toNanos())
                 : new LocalCounter(old.count() + 1, old.expiresAtNanos()));
         return new Count(c.count(), Duration.ofNanos(Math.max(1_000_000L, c.expiresAtNanos() - System.nanoTime())));
-    }
-
-    @Scheduled(every = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void evictExpiredLocalCounters() {
-        local.values().removeIf(LocalCounter::expired);
     }
 
     private record LocalCounter(long count, long expiresAtNanos) {
