@@ -56,7 +56,7 @@ class ResourceLimitsTest {
     void givenOversizedHeaders_answers431() throws Exception {
         String status = raw("GET /api/v1/categories HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "a".repeat(32 * 1024)
                 + "\r\nConnection: close\r\n\r\n");
-        assertThat(status).startsWith("HTTP/1.1 431");
+        assertThat(status).matches("HTTP/1\\.[01] 431 .*");
     }
 
     @Test
@@ -66,25 +66,26 @@ class ResourceLimitsTest {
             headers.append("X-H").append(i).append(": ").append("v".repeat(100)).append("\r\n");
         }
         String status = raw("GET /api/v1/categories HTTP/1.1\r\nHost: localhost\r\n" + headers + "Connection: close\r\n\r\n");
-        assertThat(status).startsWith("HTTP/1.1 431");
+        assertThat(status).matches("HTTP/1\\.[01] 431 .*");
     }
 
     @Test
     void givenAVeryLongQueryString_answers414() throws Exception {
         String status = raw("GET /api/v1/products?sort=" + "x".repeat(8 * 1024) + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
-        assertThat(status).startsWith("HTTP/1.1 414");
+        assertThat(status).matches("HTTP/1\\.[01] 414 .*");
     }
 
     @Test
     void givenAVeryLongPath_answers414() throws Exception {
         String status = raw("GET /api/v1/products/" + "1".repeat(8 * 1024) + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
-        assertThat(status).startsWith("HTTP/1.1 414");
+        assertThat(status).matches("HTTP/1\\.[01] 414 .*");
     }
 
     @Test
     void givenALongButAllowedQueryOrPath_answersAProblemNotA5xx() {
         assertProblem(given().queryParam("sort", "x".repeat(3000)).get("/api/v1/products").then(), 400, "validation_failed");
-        assertProblem(given().get("/api/v1/products/" + "9".repeat(3000)).then(), 404, "not_found");
+        ValidatableResponse longId = given().get("/api/v1/products/" + "9".repeat(3000)).then().statusCode(400);
+        assertThat(longId.extract().contentType()).startsWith("application/problem+json");
     }
 
     @Test

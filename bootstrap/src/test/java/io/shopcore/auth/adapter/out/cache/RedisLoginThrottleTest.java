@@ -132,7 +132,8 @@ class RedisLoginThrottleTest {
     void givenFiftyConcurrentAttemptsForOneUser_attempt_letsAtMostTheLimitThrough() throws Exception {
         Username user = someone();
         List<Optional<Duration>> results = Concurrently.run(50, () -> throttle.attempt(user, address()));
-        assertThat(results.stream().filter(Optional::isEmpty).count()).isEqualTo(perUser);
+        // At most the limit; possibly fewer, since the in-process count of this instance also decides (RedisWindowCounters).
+        assertThat(results.stream().filter(Optional::isEmpty).count()).isLessThanOrEqualTo(perUser);
         assertThat(ttlMillis(RedisLoginThrottle.userKey(user))).isPositive();
     }
 }
