@@ -28,12 +28,19 @@ public class LocalServicesConfigSourceFactory implements ConfigSourceFactory {
         List<String> profiles = context.getProfiles();
         boolean test = profiles.contains("test");
         boolean dev = profiles.contains("dev");
+        boolean cleanAtStart = "true".equalsIgnoreCase(value(context, "quarkus.flyway.clean-at-start"));
+        String configuredUrl = value(context, JDBC_URL);
+        if (configuredUrl != null) {
+            // Checked before anything connects: Flyway cleans during start-up, before any start-up observer runs.
+            TestDatabaseGuard.check(cleanAtStart, configuredUrl);
+        }
         if (!test && !dev || "false".equals(value(context, "shopcore.local-services.enabled"))) {
             return List.of();
         }
         Map<String, String> props = new HashMap<>();
-        if (value(context, JDBC_URL) == null) {
+        if (configuredUrl == null) {
             LocalServices.Database db = LocalServices.database(test ? "shopcore_test" : "shopcore");
+            TestDatabaseGuard.check(cleanAtStart, db.jdbcUrl());
             props.put(JDBC_URL, db.jdbcUrl());
             props.put("quarkus.datasource.username", db.username());
             props.put("quarkus.datasource.password", db.password());

@@ -7,7 +7,15 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.shopcore.bootstrap.support.TestUsers;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
+import io.restassured.http.ContentType;
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import javax.crypto.spec.SecretKeySpec;
+import org.eclipse.microprofile.config.ConfigProvider;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.time.Instant;
@@ -100,5 +108,55 @@ class JwtAttackTest {
         assertRejected("not.a.jwt");
         assertRejected(UUID.randomUUID().toString());
         assertProblem(given().header("Authorization", "Basic YWRtaW46YWRtaW4=").get("/api/v1/auth/me").then(), 401, "unauthorized");
+    }
+
+    // ---- key confusion and header tricks ------------------------------------------------------------
+
+    private static byte[] ourPublicKeyPem() throws Exception {
+        String location = ConfigProvider.getConfig().getValue("mp.jwt.verify.publickey.location", String.class);
+        Path path = location.startsWith("file:") ? Path.of(URI.create(location)) : Path.of(location);
+        return Files.readAllBytes(path);
+    }
+
+    @Test
+    void givenHs256SignedWithOurRsaPublicKeyAsSecret_isRejected() throws Exception {
+        byte[] pem = ourPublicKeyPem();
+        // The classic RS256 -> HS256 confusion: the public key (PEM text, or its DER bytes) used as HMAC secret.
+        assertRejected(claims().jws().algorithm(SignatureAlgorithm.HS256).sign(new SecretKeySpec(pem, "HmacSHA256")));
+        String base64 = new String(pem, StandardCharsets.US_ASCII).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        byte[] der = Base64.getDecoder().decode(base64);
+        assertRejected(claims().jws().algorithm(SignatureAlgorithm.HS256).sign(new SecretKeySpec(der, "HmacSHA256")));
+    }
+
+    @Test
+    void givenKidJkuX5uOrJwkHeadersPointingAtAnAttackersKey_areRejected() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        PrivateKey attacker = generator.generateKeyPair().getPrivate();
+        assertRejected(claims().jws().keyId("attacker-key").sign(attacker));
+        assertRejected(claims().jws().header("jku", "https://evil.example/jwks.json").keyId("attacker-key").sign(attacker));
+        assertRejected(claims().jws().header("x5u", "https://evil.example/cert.pem").sign(attacker));
+        assertRejected(claims().jws().header("jwk", Map.of("kty", "RSA", "kid", "attacker-key", "e", "AQAB", "n", "AAAA"))
+                .sign(attacker));
+    }
+
+    @Test
+    void givenNotBeforeInTheFuture_isRejected() {
+        assertRejected(claims().claim("nbf", Instant.now().plusSeconds(3600).getEpochSecond()).sign());
+    }
+
+    @Test
+    void givenARefreshTokenPresentedAsAccessToken_isRejected() {
+        TestUsers.register("jwt-refresh", TestUsers.PASSWORD);
+        String refreshToken = given().contentType(ContentType.JSON)
+                .body(Map.of("username", "jwt-refresh", "password", TestUsers.PASSWORD))
+                .post("/api/v1/auth/token").then().statusCode(200).extract().path("refresh_token");
+        assertRejected(refreshToken);
+    }
+
+    @Test
+    void givenALifetimeBeyondTheConfiguredAccessTokenTtl_isRejected() {
+        // exp - iat above shopcore.auth.access-token-ttl (15m here): SmallRye's smallrye.jwt.time-to-live check.
+        assertRejected(claims().issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(3600)).sign());
     }
 }

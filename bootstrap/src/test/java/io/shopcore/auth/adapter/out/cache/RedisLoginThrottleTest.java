@@ -2,21 +2,32 @@ package io.shopcore.auth.adapter.out.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.shopcore.auth.application.port.out.AddressThrottle;
 import io.shopcore.auth.application.port.out.LoginThrottle;
 import io.shopcore.auth.domain.Username;
+import io.shopcore.bootstrap.support.Concurrently;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-/** The throttle adapter against the real Redis: per-username and per-address limits, reset on success. */
+/** The throttle adapters against the real Redis: attempts counted atomically with their expiry, limits, reset on success. */
 @QuarkusTest
 class RedisLoginThrottleTest {
 
     @Inject
     LoginThrottle throttle;
+
+    @Inject
+    AddressThrottle addressThrottle;
+
+    @Inject
+    RedisDataSource redis;
 
     @ConfigProperty(name = "shopcore.auth.throttle.max-failures-per-username")
     int perUser;
@@ -28,38 +39,101 @@ class RedisLoginThrottleTest {
         return new Username("thr-" + UUID.randomUUID().toString().substring(0, 8));
     }
 
+    private static String address() {
+        return "198.51." + (int) (Math.random() * 250) + "." + (int) (Math.random() * 250);
+    }
+
+    private long ttlMillis(String key) {
+        return redis.key().pttl(key);
+    }
+
     @Test
-    void givenFailuresUpToTheUsernameLimit_blockedFor_answersTheRemainingWindow() {
+    void givenAttemptsUpToTheUsernameLimit_attempt_blocksTheNextForTheRemainingWindow() {
         Username user = someone();
-        String address = "198.51.100." + (int) (Math.random() * 200);
-        for (int i = 0; i < perUser - 1; i++) {
-            throttle.recordFailure(user, address);
+        String address = address();
+        for (int i = 0; i < perUser; i++) {
+            assertThat(throttle.attempt(user, address)).isEmpty();
         }
-        assertThat(throttle.blockedFor(user, address)).isEmpty();
-        throttle.recordFailure(user, address);
-        assertThat(throttle.blockedFor(user, address)).hasValueSatisfying(d ->
+        assertThat(throttle.attempt(user, address)).hasValueSatisfying(d ->
                 assertThat(d).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(5)));
         // Another user from elsewhere is not affected.
-        assertThat(throttle.blockedFor(someone(), "198.51.100.250")).isEmpty();
+        assertThat(throttle.attempt(someone(), address())).isEmpty();
     }
 
     @Test
-    void givenSuccess_recordSuccess_clearsTheUsernameCounter() {
+    void givenSuccess_recordSuccess_clearsTheUsernameAndRefundsTheAddress() {
         Username user = someone();
+        String address = address();
         for (int i = 0; i < perUser; i++) {
-            throttle.recordFailure(user, "203.0.113.9");
+            throttle.attempt(user, address);
         }
-        throttle.recordSuccess(user);
-        assertThat(throttle.blockedFor(user, "203.0.113.10")).isEmpty();
+        throttle.recordSuccess(user, address);
+        assertThat(redis.key().exists(RedisLoginThrottle.userKey(user))).isFalse();
+        assertThat(redis.value(Long.class).get(RedisLoginThrottle.addressKey(address))).isEqualTo(perUser - 1L);
+        assertThat(throttle.attempt(user, address)).isEmpty();
     }
 
     @Test
-    void givenFailuresFromOneAddressAcrossUsernames_blockedFor_blocksTheAddress() {
-        String address = "192.0.2." + (int) (Math.random() * 250);
+    void givenRefundOfAnUnknownAddress_recordSuccess_createsNoKeyWithoutExpiry() {
+        String address = address();
+        throttle.recordSuccess(someone(), address);
+        assertThat(redis.key().exists(RedisLoginThrottle.addressKey(address))).isFalse();
+    }
+
+    @Test
+    void givenAttemptsFromOneAddressAcrossUsernames_attempt_blocksTheAddress() {
+        String address = address();
         for (int i = 0; i < perAddress; i++) {
-            throttle.recordFailure(someone(), address);
+            throttle.attempt(someone(), address);
         }
-        assertThat(throttle.blockedFor(someone(), address)).isPresent();
-        assertThat(throttle.blockedFor(someone(), "192.0.2.251")).isEmpty();
+        assertThat(throttle.attempt(someone(), address)).isPresent();
+        assertThat(throttle.attemptFromAddress(address)).isPresent();
+        assertThat(throttle.attempt(someone(), address())).isEmpty();
+    }
+
+    @Test
+    void givenMalformedUsernames_attemptFromAddress_countsAgainstTheAddress() {
+        String address = address();
+        for (int i = 0; i < perAddress; i++) {
+            assertThat(throttle.attemptFromAddress(address)).isEmpty();
+        }
+        assertThat(throttle.attemptFromAddress(address)).isPresent();
+        assertThat(throttle.attempt(someone(), address)).isPresent();
+    }
+
+    @Test
+    void givenAnyCount_everyCounterKeyHasAnExpiry() {
+        Username user = someone();
+        String address = address();
+        throttle.attempt(user, address);
+        assertThat(ttlMillis(RedisLoginThrottle.userKey(user))).isPositive();
+        assertThat(ttlMillis(RedisLoginThrottle.addressKey(address))).isPositive();
+        throttle.recordSuccess(user, address);
+        throttle.attempt(user, address);
+        throttle.attempt(user, address);
+        throttle.recordSuccess(user, address);
+        assertThat(ttlMillis(RedisLoginThrottle.addressKey(address))).isPositive();
+        addressThrottle.attempt(AddressThrottle.Action.REGISTER, address);
+        assertThat(ttlMillis(RedisAddressThrottle.key(AddressThrottle.Action.REGISTER, address))).isPositive();
+    }
+
+    @Test
+    void givenACounterLeftWithoutExpiry_attempt_repairsIt() {
+        Username user = someone();
+        String key = RedisLoginThrottle.userKey(user);
+        // What the old INCR-then-EXPIRE code left behind when it died between the two commands.
+        redis.value(Long.class).set(key, 100L);
+        assertThat(ttlMillis(key)).isEqualTo(-1);
+        assertThat(throttle.attempt(user, address())).isPresent();
+        assertThat(ttlMillis(key)).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(5).toMillis());
+    }
+
+    @Test
+    void givenFiftyConcurrentAttemptsForOneUser_attempt_letsAtMostTheLimitThrough() throws Exception {
+        Username user = someone();
+        List<Optional<Duration>> results = Concurrently.run(50, () -> throttle.attempt(user, address()));
+        // At most the limit; possibly fewer, since the in-process count of this instance also decides (RedisWindowCounters).
+        assertThat(results.stream().filter(Optional::isEmpty).count()).isLessThanOrEqualTo(perUser);
+        assertThat(ttlMillis(RedisLoginThrottle.userKey(user))).isPositive();
     }
 }

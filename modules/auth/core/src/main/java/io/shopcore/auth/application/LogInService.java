@@ -32,11 +32,17 @@ public class LogInService implements LogInUseCase {
     @Override
     public Result logIn(Command command) {
         if (!Username.isValid(command.username())) {
+            // Counted against the address, or malformed names would be a free, unthrottled guessing channel.
+            Optional<Duration> blocked = throttle.attemptFromAddress(command.clientAddress());
+            if (blocked.isPresent()) {
+                return new Result.Throttled(blocked.get());
+            }
             hasher.verifyAgainstDummy(command.password());
             return new Result.InvalidCredentials();
         }
         Username username = new Username(command.username());
-        Optional<Duration> blocked = throttle.blockedFor(username, command.clientAddress());
+        // Counted before the password is checked: concurrent guesses cannot pass between check and count.
+        Optional<Duration> blocked = throttle.attempt(username, command.clientAddress());
         if (blocked.isPresent()) {
             return new Result.Throttled(blocked.get());
         }
@@ -49,10 +55,9 @@ public class LogInService implements LogInUseCase {
             valid = false;
         }
         if (!valid) {
-            throttle.recordFailure(username, command.clientAddress());
             return new Result.InvalidCredentials();
         }
-        throttle.recordSuccess(username);
+        throttle.recordSuccess(username, command.clientAddress());
         return new Result.Issued(tokens.startSession(user.get()));
     }
 }

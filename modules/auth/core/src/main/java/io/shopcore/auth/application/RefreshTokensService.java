@@ -1,6 +1,7 @@
 package io.shopcore.auth.application;
 
 import io.shopcore.auth.application.port.in.RefreshTokensUseCase;
+import io.shopcore.auth.application.port.out.AddressThrottle;
 import io.shopcore.auth.application.port.out.RefreshTokenRepository;
 import io.shopcore.auth.application.port.out.UserRepository;
 import io.shopcore.auth.domain.RefreshToken;
@@ -21,12 +22,15 @@ public class RefreshTokensService implements RefreshTokensUseCase {
     private final RefreshTokenRepository refreshTokens;
     private final UserRepository users;
     private final TokenPairIssuer issuer;
+    private final AddressThrottle throttle;
     private final Clock clock;
 
-    public RefreshTokensService(RefreshTokenRepository refreshTokens, UserRepository users, TokenPairIssuer issuer, Clock clock) {
+    public RefreshTokensService(RefreshTokenRepository refreshTokens, UserRepository users, TokenPairIssuer issuer,
+                                AddressThrottle throttle, Clock clock) {
         this.refreshTokens = refreshTokens;
         this.users = users;
         this.issuer = issuer;
+        this.throttle = throttle;
         this.clock = clock;
     }
 
@@ -35,6 +39,10 @@ public class RefreshTokensService implements RefreshTokensUseCase {
     public Result refresh(Command command) {
         if (command.refreshToken() == null || command.refreshToken().isBlank()) {
             return new Result.Rejected();
+        }
+        Optional<java.time.Duration> blocked = throttle.attempt(AddressThrottle.Action.REFRESH, command.clientAddress());
+        if (blocked.isPresent()) {
+            return new Result.Throttled(blocked.get());
         }
         Optional<RefreshToken> found = refreshTokens.findByHashForUpdate(OpaqueTokens.digest(command.refreshToken()));
         if (found.isEmpty()) {
@@ -50,6 +58,7 @@ public class RefreshTokensService implements RefreshTokensUseCase {
                 return new Result.Rejected();
             }
             case ACCEPTED -> {
+                // Roles come from the account as it is now, never from the previous access token.
                 Optional<User> user = users.findById(token.userId());
                 if (user.isEmpty()) {
                     refreshTokens.revokeFamily(token.familyId());

@@ -42,8 +42,13 @@ public final class User {
         this.passwordHash = Objects.requireNonNull(newHash);
     }
 
-    public void grant(Role role) {
-        roles.add(role);
+    /** Adds the role; true when the user did not have it yet. */
+    public boolean grant(Role role) {
+        return roles.add(role);
+    }
+
+    public boolean hasRole(Role role) {
+        return roles.contains(role);
     }
 
     public UserId id() {

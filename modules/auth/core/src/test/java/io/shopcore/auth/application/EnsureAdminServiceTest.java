@@ -3,6 +3,7 @@ package io.shopcore.auth.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.shopcore.auth.application.port.in.EnsureAdminUseCase;
 import io.shopcore.auth.domain.InvalidCredentialFormat;
 import io.shopcore.auth.domain.Role;
 import io.shopcore.auth.domain.User;
@@ -20,7 +21,7 @@ class EnsureAdminServiceTest {
 
     @Test
     void givenNoSuchUser_ensureAdmin_createsAnAdmin() {
-        auth.ensureAdmin.ensureAdmin("Root", "admin-password");
+        auth.ensureAdmin.ensureAdmin(new EnsureAdminUseCase.Command("Root", "admin-password", false));
 
         User admin = stored("root");
         assertThat(admin.roles()).containsExactly(Role.ADMIN);
@@ -29,24 +30,36 @@ class EnsureAdminServiceTest {
     }
 
     @Test
-    void givenACustomerOfThatName_ensureAdmin_grantsAdminAndKeepsTheCurrentHash() {
+    void givenACustomerOfThatName_ensureAdminWithConsent_grantsAdminAndKeepsTheCurrentHash() {
         User existing = auth.customer("boss");
         String hash = existing.passwordHash();
 
-        auth.ensureAdmin.ensureAdmin("boss", AuthFixture.PASSWORD);
+        assertThat(auth.ensureAdmin.ensureAdmin(new EnsureAdminUseCase.Command("boss", AuthFixture.PASSWORD, true)))
+                .isEqualTo(EnsureAdminUseCase.Outcome.PROMOTED);
 
         User admin = stored("boss");
         assertThat(admin.id()).isEqualTo(existing.id());
         assertThat(admin.roles()).containsExactlyInAnyOrder(Role.CUSTOMER, Role.ADMIN);
-        assertThat(admin.passwordHash()).isSameAs(hash);
+        assertThat(admin.passwordHash()).isEqualTo(hash);
         assertThat(auth.hasher.hashes()).isZero();
     }
 
     @Test
-    void givenAnAdminWithAnotherPassword_ensureAdmin_resetsThePassword() {
-        auth.ensureAdmin.ensureAdmin("root", "old-password");
+    void givenACustomerOfThatName_ensureAdminWithoutConsent_refusesAndChangesNothing() {
+        User existing = auth.customer("boss");
 
-        auth.ensureAdmin.ensureAdmin("root", "new-password");
+        assertThat(auth.ensureAdmin.ensureAdmin(new EnsureAdminUseCase.Command("boss", AuthFixture.PASSWORD, false)))
+                .isEqualTo(EnsureAdminUseCase.Outcome.REFUSED_EXISTING_NON_ADMIN);
+
+        assertThat(stored("boss").roles()).containsExactly(Role.CUSTOMER);
+        assertThat(stored("boss").passwordHash()).isEqualTo(existing.passwordHash());
+    }
+
+    @Test
+    void givenAnAdminWithAnotherPassword_ensureAdmin_resetsThePassword() {
+        auth.ensureAdmin.ensureAdmin(new EnsureAdminUseCase.Command("root", "old-password", false));
+
+        auth.ensureAdmin.ensureAdmin(new EnsureAdminUseCase.Command("root", "new-password", false));
 
         assertThat(stored("root").passwordHash()).isEqualTo(FakePasswordHasher.CURRENT + "new-password");
         assertThat(auth.users.all()).hasSize(1);
@@ -56,15 +69,15 @@ class EnsureAdminServiceTest {
     void givenAnAdminWithAnOutdatedHash_ensureAdmin_rehashesTheSamePassword() {
         auth.users.addIfUsernameFree(User.newAdmin(new Username("root"), FakePasswordHasher.OUTDATED + "admin-password", AuthFixture.T0));
 
-        auth.ensureAdmin.ensureAdmin("root", "admin-password");
+        auth.ensureAdmin.ensureAdmin(new EnsureAdminUseCase.Command("root", "admin-password", false));
 
         assertThat(stored("root").passwordHash()).isEqualTo(FakePasswordHasher.CURRENT + "admin-password");
     }
 
     @Test
     void givenMalformedSettings_ensureAdmin_refusesToStart() {
-        assertThatThrownBy(() -> auth.ensureAdmin.ensureAdmin("x", "admin-password")).isInstanceOf(InvalidCredentialFormat.class);
-        assertThatThrownBy(() -> auth.ensureAdmin.ensureAdmin("root", "short")).isInstanceOf(InvalidCredentialFormat.class);
+        assertThatThrownBy(() -> auth.ensureAdmin.ensureAdmin(new EnsureAdminUseCase.Command("x", "admin-password", false))).isInstanceOf(InvalidCredentialFormat.class);
+        assertThatThrownBy(() -> auth.ensureAdmin.ensureAdmin(new EnsureAdminUseCase.Command("root", "short", false))).isInstanceOf(InvalidCredentialFormat.class);
         assertThat(auth.users.all()).isEmpty();
     }
 }

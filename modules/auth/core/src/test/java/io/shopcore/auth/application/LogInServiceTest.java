@@ -60,12 +60,12 @@ class LogInServiceTest {
     }
 
     @Test
-    void givenAMalformedUsername_logIn_isInvalidAfterADummyHashAndCountsNothing() {
+    void givenAMalformedUsername_logIn_isInvalidAfterADummyHashAndCountsAgainstTheAddress() {
         assertThat(logIn("x", AuthFixture.PASSWORD)).isEqualTo(new Result.InvalidCredentials());
         assertThat(logIn(null, AuthFixture.PASSWORD)).isEqualTo(new Result.InvalidCredentials());
 
         assertThat(auth.hasher.dummyVerifications()).isEqualTo(2);
-        assertThat(auth.throttle.failuresFrom(ADDRESS)).isZero();
+        assertThat(auth.throttle.failuresFrom(ADDRESS)).isEqualTo(2);
     }
 
     @Test

@@ -129,7 +129,7 @@ class RefreshTokensServiceTest {
 
     @Test
     void givenACommand_toString_neverShowsTheToken() {
-        assertThat(new Command(first.refreshToken()).toString()).isEqualTo("Command[****]");
+        assertThat(new Command(first.refreshToken()).toString()).isEqualTo("Command[****, clientAddress=null]");
         assertThat(first.toString()).isEqualTo("TokenPair[expiresIn=900]");
     }
 }

@@ -71,7 +71,7 @@ class RegisterUserServiceTest {
                 stored.update(user);
             }
         };
-        RegisterUserService service = new RegisterUserService(racing, auth.hasher, auth.clock);
+        RegisterUserService service = new RegisterUserService(racing, auth.hasher, auth.throttle, auth.clock);
 
         assertThat(service.register(new RegisterUserUseCase.Command("carol", "long-enough-1"))).isEqualTo(new Result.UsernameTaken());
         assertThat(stored.all()).hasSize(1);

@@ -1,5 +1,6 @@
 package io.shopcore.auth.testing;
 
+import io.shopcore.auth.application.port.out.AddressThrottle;
 import io.shopcore.auth.application.port.out.LoginThrottle;
 import io.shopcore.auth.domain.Username;
 import java.time.Duration;
@@ -8,16 +9,17 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@link LoginThrottle} with the Redis adapter's rules and no clock: failures count per username and
- * per address; at the limit a caller is blocked for the whole window; a success clears the username's
- * count only.
+ * {@link LoginThrottle} and {@link AddressThrottle} with the Redis adapter's rules and no clock: an
+ * attempt is counted before the password is checked (per username and per address), at the limit a
+ * caller is refused for the whole window and the refused attempt is not counted; a success clears the
+ * username's count and gives the address its attempt back.
  */
-public final class InMemoryLoginThrottle implements LoginThrottle {
+public final class InMemoryLoginThrottle implements LoginThrottle, AddressThrottle {
 
     private final int maxPerUsername;
     private final int maxPerAddress;
     private final Duration window;
-    private final Map<String, Integer> failures = new HashMap<>();
+    private final Map<String, Integer> attempts = new HashMap<>();
 
     public InMemoryLoginThrottle(int maxPerUsername, int maxPerAddress, Duration window) {
         this.maxPerUsername = maxPerUsername;
@@ -26,22 +28,41 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
     }
 
     @Override
-    public synchronized Optional<Duration> blockedFor(Username username, String clientAddress) {
-        boolean blocked = count(userKey(username)) >= maxPerUsername || count(addressKey(clientAddress)) >= maxPerAddress;
-        return blocked ? Optional.of(window) : Optional.empty();
+    public synchronized Optional<Duration> attempt(Username username, String clientAddress) {
+        if (count(userKey(username)) >= maxPerUsername || count(addressKey(clientAddress)) >= maxPerAddress) {
+            return Optional.of(window);
+        }
+        attempts.merge(userKey(username), 1, Integer::sum);
+        attempts.merge(addressKey(clientAddress), 1, Integer::sum);
+        return Optional.empty();
     }
 
     @Override
-    public synchronized void recordFailure(Username username, String clientAddress) {
-        failures.merge(userKey(username), 1, Integer::sum);
-        failures.merge(addressKey(clientAddress), 1, Integer::sum);
+    public synchronized Optional<Duration> attemptFromAddress(String clientAddress) {
+        if (count(addressKey(clientAddress)) >= maxPerAddress) {
+            return Optional.of(window);
+        }
+        attempts.merge(addressKey(clientAddress), 1, Integer::sum);
+        return Optional.empty();
     }
 
     @Override
-    public synchronized void recordSuccess(Username username) {
-        failures.remove(userKey(username));
+    public synchronized Optional<Duration> attempt(Action action, String clientAddress) {
+        String key = action.name().toLowerCase() + ":" + addressKey(clientAddress);
+        if (count(key) >= maxPerAddress) {
+            return Optional.of(window);
+        }
+        attempts.merge(key, 1, Integer::sum);
+        return Optional.empty();
     }
 
+    @Override
+    public synchronized void recordSuccess(Username username, String clientAddress) {
+        attempts.remove(userKey(username));
+        attempts.computeIfPresent(addressKey(clientAddress), (k, v) -> v > 1 ? v - 1 : null);
+    }
+
+    /** Attempts of this username still counted (failures, once successes gave theirs back). */
     public synchronized int failuresOf(Username username) {
         return count(userKey(username));
     }
@@ -51,7 +72,7 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
     }
 
     private int count(String key) {
-        return failures.getOrDefault(key, 0);
+        return attempts.getOrDefault(key, 0);
     }
 
     private static String userKey(Username username) {

@@ -1,5 +1,8 @@
 package io.shopcore.auth.testing;
 
+import java.util.function.Predicate;
+import java.time.Instant;
+import io.shopcore.auth.domain.UserId;
 import io.shopcore.auth.application.port.out.RefreshTokenRepository;
 import io.shopcore.auth.domain.RefreshToken;
 import java.util.LinkedHashMap;
@@ -41,9 +44,29 @@ public final class InMemoryRefreshTokenRepository implements RefreshTokenReposit
 
     @Override
     public synchronized int revokeFamily(UUID familyId) {
+        return revokeWhere(t -> t.familyId().equals(familyId));
+    }
+
+    @Override
+    public synchronized int revokeAllOf(UserId userId) {
+        return revokeWhere(t -> t.userId().equals(userId));
+    }
+
+    @Override
+    public synchronized int deleteUnusable(Instant now, int limit) {
+        List<UUID> doomed = rows.values().stream()
+                .filter(t -> t.state() == RefreshToken.State.REVOKED || !t.expiresAt().isAfter(now))
+                .limit(limit)
+                .map(RefreshToken::id)
+                .toList();
+        doomed.forEach(rows::remove);
+        return doomed.size();
+    }
+
+    private int revokeWhere(Predicate<RefreshToken> which) {
         int changed = 0;
         for (RefreshToken t : List.copyOf(rows.values())) {
-            if (t.familyId().equals(familyId) && t.state() != RefreshToken.State.REVOKED) {
+            if (which.test(t) && t.state() != RefreshToken.State.REVOKED) {
                 rows.put(t.id(), copy(t, RefreshToken.State.REVOKED));
                 changed++;
             }

@@ -1,6 +1,7 @@
 package io.shopcore.auth.adapter.config;
 
 import io.smallrye.config.ConfigMapping;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
@@ -26,13 +27,19 @@ public interface AuthConfig {
 
     VerifiedTokenCache verifiedTokenCache();
 
+    RefreshTokenPurge refreshTokenPurge();
+
     /** Bearer tokens already verified are remembered until they expire (CachingJwtParser). */
     interface VerifiedTokenCache {
         @WithDefault("true")
         boolean enabled();
 
-        @WithDefault("100000")
-        long maxEntries();
+        /**
+         * Upper bound of the heap the cache may hold, estimated per entry from the token's length
+         * (CachingJwtParser#weigh); the least recently used entries go first.
+         */
+        @WithDefault("32M")
+        MemorySize maxMemory();
 
         @WithDefault("5m")
         Duration ttl();
@@ -64,5 +71,28 @@ public interface AuthConfig {
 
         @WithDefault("5m")
         Duration window();
+
+        /** Registration attempts per client address within the window. */
+        @WithDefault("20")
+        int maxRegistrationsPerAddress();
+
+        /** Refresh-token exchanges per client address within the window. */
+        @WithDefault("300")
+        int maxRefreshesPerAddress();
+    }
+
+    /** Scheduled deletion of revoked and expired refresh tokens (RefreshTokenPurgeJob). */
+    interface RefreshTokenPurge {
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("10m")
+        Duration interval();
+
+        @WithDefault("1000")
+        int batchSize();
+
+        @WithDefault("50")
+        int maxBatchesPerRun();
     }
 }

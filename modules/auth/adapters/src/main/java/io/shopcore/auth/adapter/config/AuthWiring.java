@@ -11,6 +11,7 @@ import jakarta.inject.Singleton;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
@@ -27,13 +28,31 @@ public class AuthWiring {
         return new AuthSettings(config.refreshTokenTtl());
     }
 
-    void onStart(@Observes StartupEvent event, AdminConfig admin, EnsureAdminUseCase ensureAdmin) {
+    void onStart(@Observes StartupEvent event, AdminConfig admin, AuthConfig auth, EnsureAdminUseCase ensureAdmin) {
         requireKeys();
+        requireTokenLifetimeAccepted(auth.accessTokenTtl(),
+                ConfigProvider.getConfig().getOptionalValue(AccessTokenLifetimeConfigSourceFactory.MAX_TTL_KEY, Long.class));
         if (admin.username().isPresent() && admin.password().isPresent()) {
-            ensureAdmin.ensureAdmin(admin.username().get(), admin.password().get());
-            LOG.infof("Admin account '%s' is ready", admin.username().get());
+            String name = admin.username().get();
+            EnsureAdminUseCase.Outcome outcome = ensureAdmin.ensureAdmin(
+                    new EnsureAdminUseCase.Command(name, admin.password().get(), admin.promoteExisting()));
+            AdminBootstrapCheck.requireAccepted(name, outcome);
+            LOG.infof("Admin account '%s' is ready (%s)", name, outcome);
         } else {
             LOG.info("No shopcore.admin.username/password configured: no admin account is created");
+        }
+    }
+
+    /**
+     * SmallRye JWT rejects every token whose {@code exp - iat} exceeds {@code smallrye.jwt.time-to-live}; a
+     * verifier limit below our own access-token lifetime would reject every token we issue. The limit is
+     * derived from the lifetime (AccessTokenLifetimeConfigSourceFactory); an explicit lower value is refused.
+     */
+    static void requireTokenLifetimeAccepted(Duration accessTokenTtl, Optional<Long> verifierMaxSeconds) {
+        if (verifierMaxSeconds.isPresent() && verifierMaxSeconds.get() > 0 && verifierMaxSeconds.get() < accessTokenTtl.toSeconds()) {
+            throw new IllegalStateException("smallrye.jwt.time-to-live=" + verifierMaxSeconds.get() + "s is shorter than "
+                    + "shopcore.auth.access-token-ttl=" + accessTokenTtl + ": every issued token would be rejected. Remove "
+                    + "smallrye.jwt.time-to-live (it follows the access-token lifetime) or raise it");
         }
     }
 

@@ -52,11 +52,12 @@ public class AuthResource {
     @POST
     @Path("/register")
     @PermitAll
-    public Response register(@NotNull @Valid RegisterRequest request) {
-        return switch (register.register(request.toCommand())) {
+    public Response register(@NotNull @Valid RegisterRequest request, @Context HttpServerRequest http) {
+        return switch (register.register(request.toCommand(clientAddress(http)))) {
             case RegisterUserUseCase.Result.Registered r -> Response
                     .created(URI.create("/api/v1/auth/me")).entity(UserResponse.from(r.user())).build();
             case RegisterUserUseCase.Result.UsernameTaken t -> Problems.of(ProblemCode.USERNAME_TAKEN, "This username is taken");
+            case RegisterUserUseCase.Result.Throttled t -> rateLimited("Too many registrations from this address; retry later", t.retryAfter());
         };
     }
 
@@ -64,26 +65,24 @@ public class AuthResource {
     @Path("/token")
     @PermitAll
     public Response token(@NotNull @Valid TokenRequest request, @Context HttpServerRequest http) {
-        String address = http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
-        return switch (logIn.logIn(new LogInUseCase.Command(request.username(), request.password(), address))) {
+        return switch (logIn.logIn(new LogInUseCase.Command(request.username(), request.password(), clientAddress(http)))) {
             case LogInUseCase.Result.Issued i -> tokens(i.tokens());
             case LogInUseCase.Result.InvalidCredentials c -> invalidCredentials();
-            case LogInUseCase.Result.Throttled t -> Problems.response(
-                    io.shopcore.infrastructure.problem.Problem.of(ProblemCode.RATE_LIMITED, "Too many failed logins; retry later"),
-                    t.retryAfter().isNegative() ? Duration.ofSeconds(1) : t.retryAfter());
+            case LogInUseCase.Result.Throttled t -> rateLimited("Too many failed logins; retry later", t.retryAfter());
         };
     }
 
     @POST
     @Path("/refresh")
     @PermitAll
-    public Response refresh(@NotNull @Valid RefreshRequest request) {
+    public Response refresh(@NotNull @Valid RefreshRequest request, @Context HttpServerRequest http) {
         if (!request.hasRefreshTokenShape()) {
             return invalidRefreshToken();
         }
-        return switch (refresh.refresh(new RefreshTokensUseCase.Command(request.refreshToken()))) {
+        return switch (refresh.refresh(new RefreshTokensUseCase.Command(request.refreshToken(), clientAddress(http)))) {
             case RefreshTokensUseCase.Result.Issued i -> tokens(i.tokens());
             case RefreshTokensUseCase.Result.Rejected r -> invalidRefreshToken();
+            case RefreshTokensUseCase.Result.Throttled t -> rateLimited("Too many token refreshes from this address; retry later", t.retryAfter());
         };
     }
 
@@ -101,6 +100,15 @@ public class AuthResource {
     @ServerExceptionMapper
     public Response invalidFormat(InvalidCredentialFormat e) {
         return Problems.invalid(e.field(), e.getMessage());
+    }
+
+    private static String clientAddress(HttpServerRequest http) {
+        return http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
+    }
+
+    private static Response rateLimited(String detail, Duration retryAfter) {
+        return Problems.response(io.shopcore.infrastructure.problem.Problem.of(ProblemCode.RATE_LIMITED, detail),
+                retryAfter.isNegative() || retryAfter.isZero() ? Duration.ofSeconds(1) : retryAfter);
     }
 
     private static Response tokens(io.shopcore.auth.application.port.in.TokenPair pair) {

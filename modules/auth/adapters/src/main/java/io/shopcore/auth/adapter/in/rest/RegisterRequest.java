@@ -9,8 +9,8 @@ public record RegisterRequest(
         @NotNull @Size(min = 3, max = 64) @Pattern(regexp = "[A-Za-z0-9._-]*", message = "may contain only letters, digits, '.', '_' and '-'") String username,
         @NotNull @Size(min = 8, max = 128) String password) {
 
-    RegisterUserUseCase.Command toCommand() {
-        return new RegisterUserUseCase.Command(username, password);
+    RegisterUserUseCase.Command toCommand(String clientAddress) {
+        return new RegisterUserUseCase.Command(username, password, clientAddress);
     }
 
     @Override

@@ -22,6 +22,12 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * payload or signature is a different key and is verified from scratch. An entry is used only while
  * the token is unexpired, and for at most {@code shopcore.auth.verified-token-cache.ttl}. Failures are
  * never cached. Access tokens cannot be revoked before expiry anyway, so this changes no semantics.
+ *
+ * <p>Memory is bounded by weight, not by count: each entry is weighed by {@link #weigh(String)}, an
+ * estimate of its heap cost from the token's length, and the cache holds at most
+ * {@code shopcore.auth.verified-token-cache.max-memory} (default 32 MiB, about 10,000 tokens of the
+ * ~700 characters we issue). Larger tokens simply take more of the budget, so a client sending huge
+ * tokens cannot make the cache grow beyond it.
  */
 @Decorator
 @Priority(10)
@@ -38,10 +44,7 @@ public abstract class CachingJwtParser implements JWTParser {
     CachingJwtParser(AuthConfig config) {
         AuthConfig.VerifiedTokenCache settings = config.verifiedTokenCache();
         this.enabled = settings.enabled();
-        this.verified = Caffeine.newBuilder()
-                .maximumSize(settings.maxEntries())
-                .expireAfterWrite(settings.ttl())
-                .build();
+        this.verified = newCache(settings.maxMemory().asLongValue(), settings.ttl());
     }
 
     @Override
@@ -60,6 +63,24 @@ public abstract class CachingJwtParser implements JWTParser {
             verified.put(key, fresh);
         }
         return fresh;
+    }
+
+    static Cache<String, JsonWebToken> newCache(long maxBytes, java.time.Duration ttl) {
+        return Caffeine.newBuilder()
+                .maximumWeight(maxBytes)
+                .weigher((String key, JsonWebToken value) -> weigh(value.getRawToken()))
+                .expireAfterWrite(ttl)
+                .build();
+    }
+
+    /**
+     * Estimated heap bytes of one entry: the raw token (kept by the principal, one byte per character),
+     * its decoded claims held as JSON and as Java objects (about three times the token), and a fixed
+     * overhead for the key, the principal and the cache node. Deliberately generous (an estimate, not a measurement).
+     */
+    static int weigh(String rawToken) {
+        int length = rawToken == null ? 0 : rawToken.length();
+        return (int) Math.min(Integer.MAX_VALUE, 1024L + 4L * length);
     }
 
     private static String digest(String token) {

@@ -5,10 +5,14 @@ public interface RefreshTokensUseCase {
 
     Result refresh(Command command);
 
-    record Command(String refreshToken) {
+    record Command(String refreshToken, String clientAddress) {
+        public Command(String refreshToken) {
+            this(refreshToken, null);
+        }
+
         @Override
         public String toString() {
-            return "Command[****]";
+            return "Command[****, clientAddress=" + clientAddress + "]";
         }
     }
 
@@ -17,5 +21,8 @@ public interface RefreshTokensUseCase {
 
         /** Unknown, expired, spent or revoked; a spent one also revoked its family. */
         record Rejected() implements Result {}
+
+        /** Too many refreshes from this address within the window. */
+        record Throttled(java.time.Duration retryAfter) implements Result {}
     }
 }

@@ -4,14 +4,21 @@ import io.shopcore.auth.domain.Username;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Counts failed logins per username and per client address within a window. */
+/**
+ * Counts login attempts per username and per client address within a window. An attempt is counted
+ * <em>before</em> the password is checked, atomically with the decision, so concurrent guesses cannot
+ * all slip through between a check and a count: of any number of simultaneous attempts for one
+ * username, at most the limit proceed. A success clears the username's count and gives the attempt
+ * back to the address, so in steady state the counts are failed attempts.
+ */
 public interface LoginThrottle {
 
-    /** How long the caller must wait, when either counter is over its limit. */
-    Optional<Duration> blockedFor(Username username, String clientAddress);
+    /** Counts one attempt for the username and the address; empty when it may proceed, else how long to wait. */
+    Optional<Duration> attempt(Username username, String clientAddress);
 
-    void recordFailure(Username username, String clientAddress);
+    /** Counts an attempt whose username is malformed against the address alone. */
+    Optional<Duration> attemptFromAddress(String clientAddress);
 
-    /** A successful login clears the username's counter (not the address's). */
-    void recordSuccess(Username username);
+    /** After a successful login: clears the username's count and refunds the address's attempt. */
+    void recordSuccess(Username username, String clientAddress);
 }
