@@ -50,8 +50,13 @@ class CatalogPersistenceTest {
 
     Product newProduct(Category c, String name, String price, String currency) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            Product p = Product.create(products.nextId(), new ProductName(name), "설명 description",
-                    Money.of(new BigDecimal(price), currency), c.id(), now);
+            Product p = Product.create(
+                    products.nextId(),
+                    new ProductName(name),
+                    "설명 description",
+                    Money.of(new BigDecimal(price), currency),
+                    c.id(),
+                    now);
             products.save(p);
             return p;
         });
@@ -61,14 +66,17 @@ class CatalogPersistenceTest {
     void givenASavedProduct_findById_rebuildsItExactly() {
         Category c = newCategory();
         Product saved = newProduct(c, "한샘 원목 책상 Solid Wood Desk", "129000", "KRW");
-        Product found = QuarkusTransaction.requiringNew().call(() -> products.findById(saved.id()).orElseThrow());
+        Product found = QuarkusTransaction.requiringNew()
+                .call(() -> products.findById(saved.id()).orElseThrow());
         assertThat(found.name()).isEqualTo(saved.name());
         assertThat(found.price()).isEqualTo(Money.krw(129_000));
         assertThat(found.categoryId()).isEqualTo(c.id());
         assertThat(found.createdAt()).isEqualTo(now);
         assertThat(found.description()).isEqualTo("설명 description");
-        assertThat(QuarkusTransaction.requiringNew().call(() -> categories.findByName(c.name()))).contains(c);
-        assertThat(QuarkusTransaction.requiringNew().call(() -> categories.findById(c.id()))).contains(c);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> categories.findByName(c.name())))
+                .contains(c);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> categories.findById(c.id())))
+                .contains(c);
     }
 
     @Test
@@ -84,24 +92,36 @@ class CatalogPersistenceTest {
         });
 
         ProductPage byPrice = readModel.findPage(new ProductListQuery(c.id(), ProductSort.PRICE, 0, 10));
-        assertThat(byPrice.items()).extracting(ProductView::id).containsExactly(cheap.id().value(), dear.id().value());
+        assertThat(byPrice.items())
+                .extracting(ProductView::id)
+                .containsExactly(cheap.id().value(), dear.id().value());
         assertThat(byPrice.total()).isEqualTo(2);
         assertThat(byPrice.items().getFirst().price()).isEqualTo(new BigDecimal("19.99"));
         assertThat(byPrice.items().getFirst().categoryName()).isEqualTo(c.name().value());
 
-        assertThat(readModel.findPage(new ProductListQuery(c.id(), ProductSort.NAME, 0, 10)).items())
-                .extracting(ProductView::name).containsExactly("A 비싼", "B 저렴한");
-        assertThat(readModel.findPage(new ProductListQuery(c.id(), ProductSort.PRICE_DESC, 0, 1)).items())
-                .extracting(ProductView::id).containsExactly(dear.id().value());
+        assertThat(readModel
+                        .findPage(new ProductListQuery(c.id(), ProductSort.NAME, 0, 10))
+                        .items())
+                .extracting(ProductView::name)
+                .containsExactly("A 비싼", "B 저렴한");
+        assertThat(readModel
+                        .findPage(new ProductListQuery(c.id(), ProductSort.PRICE_DESC, 0, 1))
+                        .items())
+                .extracting(ProductView::id)
+                .containsExactly(dear.id().value());
         ProductPage second = readModel.findPage(new ProductListQuery(c.id(), ProductSort.ID, 1, 1));
-        assertThat(second.items()).extracting(ProductView::id).containsExactly(dear.id().value());
+        assertThat(second.items())
+                .extracting(ProductView::id)
+                .containsExactly(dear.id().value());
         assertThat(second.total()).isEqualTo(2);
 
         assertThat(readModel.findView(gone.id())).isEmpty();
         assertThat(readModel.findView(cheap.id())).isPresent();
         assertThat(readModel.findView(new ProductId(987_654_321L))).isEmpty();
         List<ProductView> after = readModel.findActiveAfter(cheap.id().value() - 1, 1000);
-        assertThat(after).extracting(ProductView::id).contains(cheap.id().value(), dear.id().value())
+        assertThat(after)
+                .extracting(ProductView::id)
+                .contains(cheap.id().value(), dear.id().value())
                 .doesNotContain(gone.id().value());
     }
 

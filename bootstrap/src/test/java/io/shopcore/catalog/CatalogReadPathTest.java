@@ -49,20 +49,36 @@ class CatalogReadPathTest {
 
     @BeforeEach
     void loadDemoData() {
-        given().auth().oauth2(CatalogTokens.admin()).post("/api/v1/admin/demo-data").then().statusCode(200);
-        List<Integer> ids = given().get("/api/v1/categories").then().statusCode(200)
-                .extract().jsonPath().getList("findAll { it.name == '전자제품 Electronics' }.id", Integer.class);
+        given().auth()
+                .oauth2(CatalogTokens.admin())
+                .post("/api/v1/admin/demo-data")
+                .then()
+                .statusCode(200);
+        List<Integer> ids = given().get("/api/v1/categories")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("findAll { it.name == '전자제품 Electronics' }.id", Integer.class);
         assertThat(ids).hasSize(1);
         demoCategory = ids.getFirst();
     }
 
     @Test
     void givenDemoDataLoadedTwice_load_isIdempotent() {
-        given().auth().oauth2(CatalogTokens.admin()).post("/api/v1/admin/demo-data").then().statusCode(200)
-                .body("categoriesCreated", equalTo(0)).body("productsCreated", equalTo(0))
+        given().auth()
+                .oauth2(CatalogTokens.admin())
+                .post("/api/v1/admin/demo-data")
+                .then()
+                .statusCode(200)
+                .body("categoriesCreated", equalTo(0))
+                .body("productsCreated", equalTo(0))
                 .body("categoriesTotal", equalTo(10));
-        given().get("/api/v1/products?categoryId=" + demoCategory + "&size=100").then().statusCode(200)
-                .body("total", equalTo(100)).body("items", hasSize(100));
+        given().get("/api/v1/products?categoryId=" + demoCategory + "&size=100")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(100))
+                .body("items", hasSize(100));
     }
 
     @Test
@@ -97,8 +113,11 @@ class CatalogReadPathTest {
         assertThat(count("redis", "hit") - redisHits).isEqualTo(1.0);
         assertThat(readModel.statementsExecuted()).isEqualTo(before);
 
-        given().get("/q/metrics").then().statusCode(200)
-                .body(containsString("shopcore_catalog_cache_requests_total{cache=\"page\",result=\"hit\",tier=\"near\"}"));
+        given().get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .body(containsString(
+                        "shopcore_catalog_cache_requests_total{cache=\"page\",result=\"hit\",tier=\"near\"}"));
     }
 
     @Test
@@ -131,7 +150,11 @@ class CatalogReadPathTest {
     }
 
     private double count(String tier, String result) {
-        var c = registry.find("shopcore.catalog.cache.requests").tag("cache", "page").tag("tier", tier).tag("result", result).counter();
+        var c = registry.find("shopcore.catalog.cache.requests")
+                .tag("cache", "page")
+                .tag("tier", tier)
+                .tag("result", result)
+                .counter();
         return c == null ? 0 : c.count();
     }
 
@@ -148,7 +171,10 @@ class CatalogReadPathTest {
         double lookups = stock.lookupCount();
         long orm = stats.getPrepareStatementCount();
         given().get(url).then().statusCode(200);
-        return new long[] {readModel.statementsExecuted() - sql, (long) (stock.lookupCount() - lookups),
-                stats.getPrepareStatementCount() - orm};
+        return new long[] {
+            readModel.statementsExecuted() - sql,
+            (long) (stock.lookupCount() - lookups),
+            stats.getPrepareStatementCount() - orm
+        };
     }
 }

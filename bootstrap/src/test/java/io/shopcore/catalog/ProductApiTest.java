@@ -56,18 +56,23 @@ class ProductApiTest {
     }
 
     static void assertValidationFailed(ValidatableResponse r, String field) {
-        r.statusCode(400).contentType("application/problem+json")
+        r.statusCode(400)
+                .contentType("application/problem+json")
                 .body("code", equalTo("validation_failed"))
                 .body("errors.field", hasItem(field));
     }
 
     @Test
     void givenAdmin_create_answers201WithLocationAndTheProduct() {
-        String location = given().config(EXACT).auth().oauth2(CatalogTokens.admin()).contentType(ContentType.JSON)
+        String location = given().config(EXACT)
+                .auth()
+                .oauth2(CatalogTokens.admin())
+                .contentType(ContentType.JSON)
                 .body("{\"name\":\"삼성 갤럭시 버즈3 Pro 무선 이어폰\",\"description\":\"노이즈 캔슬링 · ANC\",\"price\":329000,"
                         + "\"categoryId\":" + category + ",\"initialStock\":25}")
                 .post("/api/v1/products")
-                .then().statusCode(201)
+                .then()
+                .statusCode(201)
                 .header("Location", containsString("/api/v1/products/"))
                 .body("id", notNullValue())
                 .body("name", equalTo("삼성 갤럭시 버즈3 Pro 무선 이어폰"))
@@ -78,8 +83,12 @@ class ProductApiTest {
                 .body("category.name", equalTo(categoryName))
                 .body("available", equalTo(25))
                 .body("createdAt", notNullValue())
-                .extract().header("Location");
-        given().config(EXACT).get(URI.create(location).getPath()).then().statusCode(200)
+                .extract()
+                .header("Location");
+        given().config(EXACT)
+                .get(URI.create(location).getPath())
+                .then()
+                .statusCode(200)
                 .body("name", equalTo("삼성 갤럭시 버즈3 Pro 무선 이어폰"))
                 .body("price", equalTo(329000))
                 .body("available", equalTo(25));
@@ -87,10 +96,20 @@ class ProductApiTest {
 
     @Test
     void givenExactDecimalPriceInUsd_create_keepsItExact() {
-        String body = "{\"name\":\"Apple AirPods 4\",\"price\":129.99,\"currency\":\"USD\",\"categoryId\":" + category + "}";
-        long id = postProduct(body).statusCode(201).body(containsString("\"price\":129.99")).extract().jsonPath().getLong("id");
-        given().get("/api/v1/products/" + id).then().statusCode(200)
-                .body(containsString("\"price\":129.99")).body("currency", equalTo("USD")).body("available", equalTo(0));
+        String body =
+                "{\"name\":\"Apple AirPods 4\",\"price\":129.99,\"currency\":\"USD\",\"categoryId\":" + category + "}";
+        long id = postProduct(body)
+                .statusCode(201)
+                .body(containsString("\"price\":129.99"))
+                .extract()
+                .jsonPath()
+                .getLong("id");
+        given().get("/api/v1/products/" + id)
+                .then()
+                .statusCode(200)
+                .body(containsString("\"price\":129.99"))
+                .body("currency", equalTo("USD"))
+                .body("available", equalTo(0));
     }
 
     @Test
@@ -98,26 +117,44 @@ class ProductApiTest {
         createProduct(category, "Charlie 충전기", "30000", 3);
         createProduct(category, "Alpha 케이블", "10000", 1);
         createProduct(category, "Bravo 보조배터리", "20000", 2);
-        list("?categoryId=" + category + "&sort=price").statusCode(200)
+        list("?categoryId=" + category + "&sort=price")
+                .statusCode(200)
                 .body("items.name", equalTo(List.of("Alpha 케이블", "Bravo 보조배터리", "Charlie 충전기")))
                 .body("items.available", equalTo(List.of(1, 2, 3)))
                 .body("items.category.name", everyItem(equalTo(categoryName)))
-                .body("page", equalTo(0)).body("size", equalTo(20))
+                .body("page", equalTo(0))
+                .body("size", equalTo(20))
                 .body("total", equalTo(3));
-        list("?categoryId=" + category + "&sort=-price").statusCode(200)
+        list("?categoryId=" + category + "&sort=-price")
+                .statusCode(200)
                 .body("items.name", equalTo(List.of("Charlie 충전기", "Bravo 보조배터리", "Alpha 케이블")));
-        list("?categoryId=" + category + "&sort=name&page=1&size=2").statusCode(200)
+        list("?categoryId=" + category + "&sort=name&page=1&size=2")
+                .statusCode(200)
                 .body("items.name", equalTo(List.of("Charlie 충전기")))
-                .body("page", equalTo(1)).body("size", equalTo(2))
+                .body("page", equalTo(1))
+                .body("size", equalTo(2))
                 .body("total", equalTo(3));
-        list("?categoryId=" + category + "&sort=id&page=5").statusCode(200)
-                .body("items", hasSize(0)).body("total", equalTo(3));
+        list("?categoryId=" + category + "&sort=id&page=5")
+                .statusCode(200)
+                .body("items", hasSize(0))
+                .body("total", equalTo(3));
         list("").statusCode(200).body("size", equalTo(20));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"size=0", "size=101", "page=-1", "sort=cheapest", "sort=PRICE", "categoryId=abc",
-            "categoryId=-3", "categoryId=0", "page=x", "size=1.5"})
+    @ValueSource(
+            strings = {
+                "size=0",
+                "size=101",
+                "page=-1",
+                "sort=cheapest",
+                "sort=PRICE",
+                "categoryId=abc",
+                "categoryId=-3",
+                "categoryId=0",
+                "page=x",
+                "size=1.5"
+            })
     void givenBadQuery_list_is400ValidationFailed(String query) {
         String field = query.substring(0, query.indexOf('='));
         assertValidationFailed(given().get("/api/v1/products?" + query).then(), field);
@@ -131,33 +168,47 @@ class ProductApiTest {
 
     @Test
     void givenUnknownId_get_is404NotFound() {
-        given().get("/api/v1/products/987654321").then().statusCode(404)
-                .contentType("application/problem+json").body("code", equalTo("not_found"));
+        given().get("/api/v1/products/987654321")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("code", equalTo("not_found"));
     }
 
     @Test
     void givenBadBodies_create_is400AndCreatesNothing() {
         String name = unique("never");
         String[][] cases = {
-                {"{\"price\":1000,\"categoryId\":" + category + "}", "name"},
-                {body("   ", "1000", category), "name"},
-                {body(name, "-1", category), "price"},
-                {"{\"name\":\"" + name + "\",\"categoryId\":" + category + "}", "price"},
-                {body(name, "\"1000\"", category), "price"},
-                {body(name, "10.5", category), "price"},
-                {body(name, "1000", 987654321L), "categoryId"},
-                {"{\"name\":\"" + name + "\",\"price\":1000}", "categoryId"},
-                {"{\"name\":\"" + name + "\",\"price\":1000,\"categoryId\":" + category + ",\"currency\":\"XYZ\"}", "currency"},
-                {"{\"name\":\"" + name + "\",\"price\":1000,\"categoryId\":" + category + ",\"initialStock\":-1}", "initialStock"},
-                {"{\"id\":5,\"name\":\"" + name + "\",\"price\":1000,\"categoryId\":" + category + "}", "id"},
-                {"{\"name\":\"" + name + "\",\"price\":1000,\"categoryId\":" + category + ",\"available\":9}", "available"},
-                {"{\"name\":\"" + name + "\",\"price\":1000,\"categoryId\":" + category + ",\"createdAt\":\"2020-01-01T00:00:00Z\"}", "createdAt"},
-                {"{\"name\":\"" + name + "\",\"price\":1000,", "body"},
-                {"[]", "body"},
+            {"{\"price\":1000,\"categoryId\":" + category + "}", "name"},
+            {body("   ", "1000", category), "name"},
+            {body(name, "-1", category), "price"},
+            {"{\"name\":\"" + name + "\",\"categoryId\":" + category + "}", "price"},
+            {body(name, "\"1000\"", category), "price"},
+            {body(name, "10.5", category), "price"},
+            {body(name, "1000", 987654321L), "categoryId"},
+            {"{\"name\":\"" + name + "\",\"price\":1000}", "categoryId"},
+            {
+                "{\"name\":\"" + name + "\",\"price\":1000,\"categoryId\":" + category + ",\"currency\":\"XYZ\"}",
+                "currency"
+            },
+            {
+                "{\"name\":\"" + name + "\",\"price\":1000,\"categoryId\":" + category + ",\"initialStock\":-1}",
+                "initialStock"
+            },
+            {"{\"id\":5,\"name\":\"" + name + "\",\"price\":1000,\"categoryId\":" + category + "}", "id"},
+            {"{\"name\":\"" + name + "\",\"price\":1000,\"categoryId\":" + category + ",\"available\":9}", "available"},
+            {
+                "{\"name\":\"" + name + "\",\"price\":1000,\"categoryId\":" + category
+                        + ",\"createdAt\":\"2020-01-01T00:00:00Z\"}",
+                "createdAt"
+            },
+            {"{\"name\":\"" + name + "\",\"price\":1000,", "body"},
+            {"[]", "body"},
         };
         for (String[] c : cases) {
             ValidatableResponse r = postProduct(c[0]);
-            r.statusCode(400).contentType("application/problem+json")
+            r.statusCode(400)
+                    .contentType("application/problem+json")
                     .body("code", equalTo("body".equals(c[1]) ? "malformed_request" : "validation_failed"));
             if (!"body".equals(c[1])) {
                 r.body("errors.field", hasItem(c[1]));
@@ -173,34 +224,79 @@ class ProductApiTest {
         list("?categoryId=" + category).body("items[0].price", equalTo(1000));
         given().get("/api/v1/products/" + id).then().statusCode(200);
 
-        given().config(EXACT).auth().oauth2(CatalogTokens.admin()).contentType(ContentType.JSON)
+        given().config(EXACT)
+                .auth()
+                .oauth2(CatalogTokens.admin())
+                .contentType(ContentType.JSON)
                 .body("{\"name\":\"New 이름\",\"description\":\"바뀜\",\"price\":1500,\"categoryId\":" + category + "}")
                 .put("/api/v1/products/" + id)
-                .then().statusCode(200).body("name", equalTo("New 이름")).body("price", equalTo(1500))
+                .then()
+                .statusCode(200)
+                .body("name", equalTo("New 이름"))
+                .body("price", equalTo(1500))
                 .body("available", equalTo(4));
 
-        list("?categoryId=" + category).body("items[0].name", equalTo("New 이름"))
-                .body("items[0].price", equalTo(1500)).body("items[0].description", equalTo("바뀜"));
-        given().config(EXACT).get("/api/v1/products/" + id).then().statusCode(200)
-                .body("price", equalTo(1500)).body("name", equalTo("New 이름"));
+        list("?categoryId=" + category)
+                .body("items[0].name", equalTo("New 이름"))
+                .body("items[0].price", equalTo(1500))
+                .body("items[0].description", equalTo("바뀜"));
+        given().config(EXACT)
+                .get("/api/v1/products/" + id)
+                .then()
+                .statusCode(200)
+                .body("price", equalTo(1500))
+                .body("name", equalTo("New 이름"));
     }
 
     @Test
     void givenBadUpdates_update_is400Or404AndChangesNothing() {
         long id = createProduct(category, "Keep 유지", "1000", 1);
         String admin = CatalogTokens.admin();
-        assertValidationFailed(given().auth().oauth2(admin).contentType(ContentType.JSON)
-                .body("{\"id\":" + (id + 1) + ",\"name\":\"x\",\"price\":1,\"categoryId\":" + category + "}")
-                .put("/api/v1/products/" + id).then(), "id");
-        assertValidationFailed(given().auth().oauth2(admin).contentType(ContentType.JSON)
-                .body(body("x", "-5", category)).put("/api/v1/products/" + id).then(), "price");
-        assertValidationFailed(given().auth().oauth2(admin).contentType(ContentType.JSON)
-                .body(body("x", "5", 987654321L)).put("/api/v1/products/" + id).then(), "categoryId");
-        assertValidationFailed(given().auth().oauth2(admin).contentType(ContentType.JSON)
-                .body(body("x", "5", category)).put("/api/v1/products/abc").then(), "id");
-        given().auth().oauth2(admin).contentType(ContentType.JSON).body(body("x", "5", category))
-                .put("/api/v1/products/987654321").then().statusCode(404).body("code", equalTo("not_found"));
-        given().get("/api/v1/products/" + id).then().statusCode(200).body("name", equalTo("Keep 유지")).body("price", equalTo(1000));
+        assertValidationFailed(
+                given().auth()
+                        .oauth2(admin)
+                        .contentType(ContentType.JSON)
+                        .body("{\"id\":" + (id + 1) + ",\"name\":\"x\",\"price\":1,\"categoryId\":" + category + "}")
+                        .put("/api/v1/products/" + id)
+                        .then(),
+                "id");
+        assertValidationFailed(
+                given().auth()
+                        .oauth2(admin)
+                        .contentType(ContentType.JSON)
+                        .body(body("x", "-5", category))
+                        .put("/api/v1/products/" + id)
+                        .then(),
+                "price");
+        assertValidationFailed(
+                given().auth()
+                        .oauth2(admin)
+                        .contentType(ContentType.JSON)
+                        .body(body("x", "5", 987654321L))
+                        .put("/api/v1/products/" + id)
+                        .then(),
+                "categoryId");
+        assertValidationFailed(
+                given().auth()
+                        .oauth2(admin)
+                        .contentType(ContentType.JSON)
+                        .body(body("x", "5", category))
+                        .put("/api/v1/products/abc")
+                        .then(),
+                "id");
+        given().auth()
+                .oauth2(admin)
+                .contentType(ContentType.JSON)
+                .body(body("x", "5", category))
+                .put("/api/v1/products/987654321")
+                .then()
+                .statusCode(404)
+                .body("code", equalTo("not_found"));
+        given().get("/api/v1/products/" + id)
+                .then()
+                .statusCode(200)
+                .body("name", equalTo("Keep 유지"))
+                .body("price", equalTo(1000));
     }
 
     @Test
@@ -209,65 +305,155 @@ class ProductApiTest {
         long id = createProduct(category, "Goes away 삭제", "2000", 1);
         list("?categoryId=" + category).body("items.id", hasItem((int) id));
 
-        given().auth().oauth2(CatalogTokens.admin()).delete("/api/v1/products/" + id).then().statusCode(204);
+        given().auth()
+                .oauth2(CatalogTokens.admin())
+                .delete("/api/v1/products/" + id)
+                .then()
+                .statusCode(204);
 
         given().get("/api/v1/products/" + id).then().statusCode(404).body("code", equalTo("not_found"));
-        list("?categoryId=" + category).body("items.id", not(hasItem((int) id)))
-                .body("items.id", hasItem((int) keep)).body("total", equalTo(1));
-        given().auth().oauth2(CatalogTokens.admin()).delete("/api/v1/products/" + id).then().statusCode(404);
-        given().auth().oauth2(CatalogTokens.admin()).contentType(ContentType.JSON).body(body("x", "1", category))
-                .put("/api/v1/products/" + id).then().statusCode(404);
-        assertValidationFailed(given().auth().oauth2(CatalogTokens.admin()).delete("/api/v1/products/-1").then(), "id");
+        list("?categoryId=" + category)
+                .body("items.id", not(hasItem((int) id)))
+                .body("items.id", hasItem((int) keep))
+                .body("total", equalTo(1));
+        given().auth()
+                .oauth2(CatalogTokens.admin())
+                .delete("/api/v1/products/" + id)
+                .then()
+                .statusCode(404);
+        given().auth()
+                .oauth2(CatalogTokens.admin())
+                .contentType(ContentType.JSON)
+                .body(body("x", "1", category))
+                .put("/api/v1/products/" + id)
+                .then()
+                .statusCode(404);
+        assertValidationFailed(
+                given().auth()
+                        .oauth2(CatalogTokens.admin())
+                        .delete("/api/v1/products/-1")
+                        .then(),
+                "id");
     }
 
     @Test
     void givenNoOrCustomerToken_writes_are401Or403AndChangeNothing() {
         long id = createProduct(category, "Guarded", "1000", 1);
         String create = body("Intruder", "1", category);
-        given().contentType(ContentType.JSON).body(create).post("/api/v1/products").then().statusCode(401)
-                .contentType("application/problem+json").body("code", equalTo("unauthorized"));
-        given().contentType(ContentType.JSON).body(create).put("/api/v1/products/" + id).then().statusCode(401);
+        given().contentType(ContentType.JSON)
+                .body(create)
+                .post("/api/v1/products")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .body("code", equalTo("unauthorized"));
+        given().contentType(ContentType.JSON)
+                .body(create)
+                .put("/api/v1/products/" + id)
+                .then()
+                .statusCode(401);
         given().delete("/api/v1/products/" + id).then().statusCode(401);
-        given().auth().oauth2("not-a-token").delete("/api/v1/products/" + id).then().statusCode(401);
+        given().auth()
+                .oauth2("not-a-token")
+                .delete("/api/v1/products/" + id)
+                .then()
+                .statusCode(401);
         String customer = CatalogTokens.customer();
-        given().auth().oauth2(customer).contentType(ContentType.JSON).body(create).post("/api/v1/products").then().statusCode(403)
-                .contentType("application/problem+json").body("code", equalTo("forbidden"));
-        given().auth().oauth2(customer).contentType(ContentType.JSON).body(create).put("/api/v1/products/" + id).then().statusCode(403);
+        given().auth()
+                .oauth2(customer)
+                .contentType(ContentType.JSON)
+                .body(create)
+                .post("/api/v1/products")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("code", equalTo("forbidden"));
+        given().auth()
+                .oauth2(customer)
+                .contentType(ContentType.JSON)
+                .body(create)
+                .put("/api/v1/products/" + id)
+                .then()
+                .statusCode(403);
         given().auth().oauth2(customer).delete("/api/v1/products/" + id).then().statusCode(403);
         given().auth().oauth2(customer).post("/api/v1/admin/demo-data").then().statusCode(403);
         given().post("/api/v1/admin/demo-data").then().statusCode(401);
         // path variants must not slip past the role check
-        given().auth().oauth2(customer).delete("/api/v1/products/" + id + "/").then().statusCode(anyOf(equalTo(403), equalTo(404), equalTo(405)));
-        given().auth().oauth2(customer).delete("/api/v1//products/" + id).then().statusCode(anyOf(equalTo(403), equalTo(404), equalTo(405)));
+        given().auth()
+                .oauth2(customer)
+                .delete("/api/v1/products/" + id + "/")
+                .then()
+                .statusCode(anyOf(equalTo(403), equalTo(404), equalTo(405)));
+        given().auth()
+                .oauth2(customer)
+                .delete("/api/v1//products/" + id)
+                .then()
+                .statusCode(anyOf(equalTo(403), equalTo(404), equalTo(405)));
         given().get("/api/v1/products/" + id).then().statusCode(200).body("name", equalTo("Guarded"));
         list("?categoryId=" + category).body("total", equalTo(1));
     }
 
     @Test
     void givenAReadCustomer_reads_arePublic() {
-        given().auth().oauth2(CatalogTokens.customer()).get("/api/v1/products").then().statusCode(200);
+        given().auth()
+                .oauth2(CatalogTokens.customer())
+                .get("/api/v1/products")
+                .then()
+                .statusCode(200);
         given().get("/api/v1/categories").then().statusCode(200);
     }
 
     @Test
     void givenCategories_listAndCreate_work() {
-        given().get("/api/v1/categories").then().statusCode(200)
+        given().get("/api/v1/categories")
+                .then()
+                .statusCode(200)
                 .body("find { it.id == " + category + " }.name", equalTo(categoryName));
-        given().auth().oauth2(CatalogTokens.admin()).contentType(ContentType.JSON).body("{\"name\":\"" + categoryName + "\"}")
-                .post("/api/v1/categories").then().statusCode(409).body("code", equalTo("conflict"));
-        assertValidationFailed(given().auth().oauth2(CatalogTokens.admin()).contentType(ContentType.JSON)
-                .body("{\"name\":\"  \"}").post("/api/v1/categories").then(), "name");
-        assertValidationFailed(given().auth().oauth2(CatalogTokens.admin()).contentType(ContentType.JSON)
-                .body("{\"name\":\"x\",\"id\":3}").post("/api/v1/categories").then(), "id");
-        given().contentType(ContentType.JSON).body("{\"name\":\"x\"}").post("/api/v1/categories").then().statusCode(401);
-        given().auth().oauth2(CatalogTokens.customer()).contentType(ContentType.JSON).body("{\"name\":\"x\"}")
-                .post("/api/v1/categories").then().statusCode(403);
+        given().auth()
+                .oauth2(CatalogTokens.admin())
+                .contentType(ContentType.JSON)
+                .body("{\"name\":\"" + categoryName + "\"}")
+                .post("/api/v1/categories")
+                .then()
+                .statusCode(409)
+                .body("code", equalTo("conflict"));
+        assertValidationFailed(
+                given().auth()
+                        .oauth2(CatalogTokens.admin())
+                        .contentType(ContentType.JSON)
+                        .body("{\"name\":\"  \"}")
+                        .post("/api/v1/categories")
+                        .then(),
+                "name");
+        assertValidationFailed(
+                given().auth()
+                        .oauth2(CatalogTokens.admin())
+                        .contentType(ContentType.JSON)
+                        .body("{\"name\":\"x\",\"id\":3}")
+                        .post("/api/v1/categories")
+                        .then(),
+                "id");
+        given().contentType(ContentType.JSON)
+                .body("{\"name\":\"x\"}")
+                .post("/api/v1/categories")
+                .then()
+                .statusCode(401);
+        given().auth()
+                .oauth2(CatalogTokens.customer())
+                .contentType(ContentType.JSON)
+                .body("{\"name\":\"x\"}")
+                .post("/api/v1/categories")
+                .then()
+                .statusCode(403);
     }
 
     @Test
     void givenOmittedDescription_create_answersNullDescription() {
         long id = createProduct(category, "No description", "1", 0);
-        given().get("/api/v1/products/" + id).then().statusCode(200).body("description", nullValue())
+        given().get("/api/v1/products/" + id)
+                .then()
+                .statusCode(200)
+                .body("description", nullValue())
                 .body("available", equalTo(0));
         assertThat(id).isPositive();
         given().get("/api/v1/products/" + id).then().header("Content-Type", startsWith("application/json"));

@@ -10,12 +10,11 @@ import static org.hamcrest.Matchers.equalTo;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
 import io.shopcore.bootstrap.support.RedisDownProfile;
 import io.shopcore.catalog.support.CatalogTokens;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** With Redis unreachable the catalog keeps answering from PostgreSQL, correctly, and counts the failures. */
@@ -32,22 +31,39 @@ class RedisOutageTest {
         long id = createProduct(category, "소설 Novel", "15000", 9);
         createProduct(category, "요리책 Cookbook", "22000", 3);
 
-        given().get("/api/v1/products?categoryId=" + category + "&sort=price").then().statusCode(200)
+        given().get("/api/v1/products?categoryId=" + category + "&sort=price")
+                .then()
+                .statusCode(200)
                 .body("items.name", equalTo(List.of("소설 Novel", "요리책 Cookbook")))
                 .body("items.available", equalTo(List.of(9, 3)))
                 .body("total", equalTo(2));
         given().get("/api/v1/products/" + id).then().statusCode(200).body("price", equalTo(15000));
 
-        given().auth().oauth2(CatalogTokens.admin()).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(CatalogTokens.admin())
+                .contentType(ContentType.JSON)
                 .body("{\"name\":\"소설 Novel 2판\",\"price\":16000,\"categoryId\":" + category + "}")
-                .put("/api/v1/products/" + id).then().statusCode(200);
-        given().get("/api/v1/products?categoryId=" + category + "&sort=price").then().statusCode(200)
-                .body("items[0].name", equalTo("소설 Novel 2판")).body("items[0].price", equalTo(16000));
+                .put("/api/v1/products/" + id)
+                .then()
+                .statusCode(200);
+        given().get("/api/v1/products?categoryId=" + category + "&sort=price")
+                .then()
+                .statusCode(200)
+                .body("items[0].name", equalTo("소설 Novel 2판"))
+                .body("items[0].price", equalTo(16000));
         given().get("/api/v1/products/" + id).then().statusCode(200).body("price", equalTo(16000));
 
-        double failures = registry.find("shopcore_redis_failures_total").counters().stream().mapToDouble(c -> c.count()).sum();
-        double bypassed = registry.find("shopcore.catalog.cache.requests").tag("tier", "redis").tag("result", "bypass")
-                .counters().stream().mapToDouble(c -> c.count()).sum();
+        double failures = registry.find("shopcore_redis_failures_total").counters().stream()
+                .mapToDouble(c -> c.count())
+                .sum();
+        double bypassed = registry
+                .find("shopcore.catalog.cache.requests")
+                .tag("tier", "redis")
+                .tag("result", "bypass")
+                .counters()
+                .stream()
+                .mapToDouble(c -> c.count())
+                .sum();
         assertThat(failures).isPositive();
         assertThat(bypassed).isPositive();
     }

@@ -32,8 +32,11 @@ class TwoTierProductCacheTest {
 
     static ProductListQuery aQuery() {
         // A category id no real data uses, so the keys are this test's own.
-        return new ProductListQuery(new CategoryId(ThreadLocalRandom.current().nextLong(1_000_000_000L, 2_000_000_000L)),
-                ProductSort.PRICE_DESC, 3, 17);
+        return new ProductListQuery(
+                new CategoryId(ThreadLocalRandom.current().nextLong(1_000_000_000L, 2_000_000_000L)),
+                ProductSort.PRICE_DESC,
+                3,
+                17);
     }
 
     static ProductView aView(long id, String price) {
@@ -60,7 +63,8 @@ class TwoTierProductCacheTest {
 
         cache.clearNearCache();
         assertThat(cache.page(q).cached()).contains(page);
-        assertThat(cache.page(q).cached().orElseThrow().items().getFirst().price()).isEqualTo(new BigDecimal("39000"));
+        assertThat(cache.page(q).cached().orElseThrow().items().getFirst().price())
+                .isEqualTo(new BigDecimal("39000"));
     }
 
     @Test

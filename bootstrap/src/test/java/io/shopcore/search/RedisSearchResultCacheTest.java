@@ -42,9 +42,10 @@ class RedisSearchResultCacheTest extends SearchResultCacheContract {
         String q = "rb-" + System.nanoTime();
         cache.lookup(query(q)).fill(MatchPage.empty());
         assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
-            cache.invalidate();
-            QuarkusTransaction.setRollbackOnly();
-        })).isInstanceOf(QuarkusTransactionException.class);
+                    cache.invalidate();
+                    QuarkusTransaction.setRollbackOnly();
+                }))
+                .isInstanceOf(QuarkusTransactionException.class);
         assertThat(cache.lookup(query(q)).cached()).contains(MatchPage.empty());
     }
 }

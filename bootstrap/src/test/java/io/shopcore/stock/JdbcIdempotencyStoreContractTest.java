@@ -22,11 +22,19 @@ import org.junit.jupiter.api.BeforeEach;
 @TestProfile(StockContractProfile.class)
 class JdbcIdempotencyStoreContractTest extends IdempotencyStoreContract {
 
-    static final Map<IdempotencyStore.Kind, Integer> CODES = Map.of(IdempotencyStore.Kind.RESERVED, 201,
-            IdempotencyStore.Kind.PRODUCT_NOT_FOUND, 404, IdempotencyStore.Kind.INSUFFICIENT_STOCK, 409);
+    static final Map<IdempotencyStore.Kind, Integer> CODES = Map.of(
+            IdempotencyStore.Kind.RESERVED,
+            201,
+            IdempotencyStore.Kind.PRODUCT_NOT_FOUND,
+            404,
+            IdempotencyStore.Kind.INSUFFICIENT_STOCK,
+            409);
 
-    @Inject JdbcIdempotencyStore store;
-    @Inject AgroalDataSource ds;
+    @Inject
+    JdbcIdempotencyStore store;
+
+    @Inject
+    AgroalDataSource ds;
 
     /** The contract's rows all date from 2001: forget those of earlier tests, nothing else. */
     @BeforeEach
@@ -41,15 +49,29 @@ class JdbcIdempotencyStoreContractTest extends IdempotencyStoreContract {
 
     @Override
     protected void claimed(String ownerId, String key, long productId, int quantity, Instant createdAt) {
-        StockFixtures.update(ds, "INSERT INTO stock.idempotency_key (owner_id, idem_key, product_id, quantity, outcome, "
-                + "created_at) VALUES (?, ?, ?, ?, 0, ?)", ownerId, key, productId, quantity, utc(createdAt));
+        StockFixtures.update(
+                ds,
+                "INSERT INTO stock.idempotency_key (owner_id, idem_key, product_id, quantity, outcome, "
+                        + "created_at) VALUES (?, ?, ?, ?, 0, ?)",
+                ownerId,
+                key,
+                productId,
+                quantity,
+                utc(createdAt));
     }
 
     @Override
     protected void answered(String ownerId, String key, StoredOutcome outcome, Instant createdAt) {
-        StockFixtures.update(ds, "INSERT INTO stock.idempotency_key (owner_id, idem_key, product_id, quantity, outcome, "
-                        + "reservation_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)", ownerId, key, outcome.productId(),
-                outcome.quantity(), CODES.get(outcome.kind()),
-                outcome.reservationId() == null ? null : outcome.reservationId().value(), utc(createdAt));
+        StockFixtures.update(
+                ds,
+                "INSERT INTO stock.idempotency_key (owner_id, idem_key, product_id, quantity, outcome, "
+                        + "reservation_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                ownerId,
+                key,
+                outcome.productId(),
+                outcome.quantity(),
+                CODES.get(outcome.kind()),
+                outcome.reservationId() == null ? null : outcome.reservationId().value(),
+                utc(createdAt));
     }
 }

@@ -12,7 +12,8 @@ import jakarta.inject.Inject;
 @TestProfile(StockContractProfile.class)
 class JdbcLedgerRepositoryContractTest extends LedgerRepositoryContract {
 
-    @Inject JdbcLedgerRepository ledger;
+    @Inject
+    JdbcLedgerRepository ledger;
 
     @Override
     protected LedgerRepository ledger() {

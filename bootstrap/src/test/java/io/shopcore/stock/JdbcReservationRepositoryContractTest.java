@@ -18,8 +18,11 @@ import org.junit.jupiter.api.BeforeEach;
 @TestProfile(StockContractProfile.class)
 class JdbcReservationRepositoryContractTest extends ReservationRepositoryContract {
 
-    @Inject JdbcReservationRepository repository;
-    @Inject AgroalDataSource ds;
+    @Inject
+    JdbcReservationRepository repository;
+
+    @Inject
+    AgroalDataSource ds;
 
     /** The contract's rows all date from 2001: forget those of earlier tests, nothing else. */
     @BeforeEach
@@ -34,9 +37,17 @@ class JdbcReservationRepositoryContractTest extends ReservationRepositoryContrac
 
     @Override
     protected void store(Reservation r) {
-        StockFixtures.update(ds, "INSERT INTO stock.reservation (id, product_id, owner_id, quantity, status, expires_at, "
-                        + "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", r.id().value(), r.productId(),
-                r.ownerId(), r.quantity().value(), r.status().name(), utc(r.expiresAt()), utc(r.createdAt()),
+        StockFixtures.update(
+                ds,
+                "INSERT INTO stock.reservation (id, product_id, owner_id, quantity, status, expires_at, "
+                        + "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                r.id().value(),
+                r.productId(),
+                r.ownerId(),
+                r.quantity().value(),
+                r.status().name(),
+                utc(r.expiresAt()),
+                utc(r.createdAt()),
                 utc(r.createdAt()));
     }
 

@@ -16,7 +16,8 @@ import jakarta.inject.Inject;
 @TestProfile(StockContractProfile.class)
 class JdbcStockLevelRepositoryContractTest extends StockLevelRepositoryContract {
 
-    @Inject JdbcStockLevelRepository repository;
+    @Inject
+    JdbcStockLevelRepository repository;
 
     @Override
     protected StockLevelRepository repository() {

@@ -1,7 +1,5 @@
 package io.shopcore.stock;
 
-import io.shopcore.bootstrap.support.Concurrently;
-
 import static io.shopcore.stock.StockFixtures.assertConsistent;
 import static io.shopcore.stock.StockFixtures.newProductId;
 import static io.shopcore.stock.StockFixtures.queryLong;
@@ -12,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.shopcore.bootstrap.support.Concurrently;
 import io.shopcore.stock.adapter.out.persistence.AtomicJdbcReservationStrategy;
 import io.shopcore.stock.adapter.out.persistence.BatchingJdbcReservationStrategy;
 import io.shopcore.stock.adapter.out.persistence.PessimisticJdbcReservationStrategy;
@@ -57,19 +56,45 @@ class ReservationStrategiesTest {
 
     static final int CLIENTS = 200;
 
-    @Inject PessimisticJdbcReservationStrategy pessimistic;
-    @Inject AtomicJdbcReservationStrategy atomic;
-    @Inject BatchingJdbcReservationStrategy batched;
-    @Inject IdempotencyStore idempotency;
-    @Inject ReservationRepository reservations;
-    @Inject StockSettings settings;
-    @Inject StockAvailabilityApi stockApi;
-    @Inject AuditStockUseCase audit;
-    @Inject ExpireReservationsUseCase expiry;
-    @Inject ConfirmReservationUseCase confirm;
-    @Inject ReleaseReservationUseCase release;
-    @Inject AgroalDataSource ds;
-    @Inject @Named(ReserveStockService.BLOCKING_EXECUTOR) Executor blocking;
+    @Inject
+    PessimisticJdbcReservationStrategy pessimistic;
+
+    @Inject
+    AtomicJdbcReservationStrategy atomic;
+
+    @Inject
+    BatchingJdbcReservationStrategy batched;
+
+    @Inject
+    IdempotencyStore idempotency;
+
+    @Inject
+    ReservationRepository reservations;
+
+    @Inject
+    StockSettings settings;
+
+    @Inject
+    StockAvailabilityApi stockApi;
+
+    @Inject
+    AuditStockUseCase audit;
+
+    @Inject
+    ExpireReservationsUseCase expiry;
+
+    @Inject
+    ConfirmReservationUseCase confirm;
+
+    @Inject
+    ReleaseReservationUseCase release;
+
+    @Inject
+    AgroalDataSource ds;
+
+    @Inject
+    @Named(ReserveStockService.BLOCKING_EXECUTOR)
+    Executor blocking;
 
     ReserveStockUseCase useCase(String strategy) {
         ReservationStrategy s = switch (strategy) {
@@ -115,8 +140,11 @@ class ReservationStrategiesTest {
         });
         assertThat(reserved(ds, productId)).isEqualTo(reservedByClients.get()).isLessThanOrEqualTo(1000);
         assertThat(total(ds, productId)).isEqualTo(1000);
-        assertThat(queryLong(ds, "SELECT count(*) FROM stock.reservation WHERE product_id = ? AND status = 'HELD'",
-                productId)).isEqualTo(successes.get());
+        assertThat(queryLong(
+                        ds,
+                        "SELECT count(*) FROM stock.reservation WHERE product_id = ? AND status = 'HELD'",
+                        productId))
+                .isEqualTo(successes.get());
         // Clients stop at their first refusal, so a few units may be left, never more than one request's worth.
         assertThat(1000 - reservedByClients.get()).isLessThan(20);
         assertConsistent(audit, productId);
@@ -148,21 +176,24 @@ class ReservationStrategiesTest {
         long productId = product(100);
         String owner = UUID.randomUUID().toString();
         String key = "key-" + UUID.randomUUID();
-        List<ReserveStockUseCase.Result> results = concurrently(20,
-                () -> reserve.reserve(new Command(productId, Quantity.of(3), owner, key)));
+        List<ReserveStockUseCase.Result> results =
+                concurrently(20, () -> reserve.reserve(new Command(productId, Quantity.of(3), owner, key)));
         assertThat(results).allSatisfy(r -> assertThat(r).isInstanceOf(ReserveStockUseCase.Reserved.class));
-        Set<UUID> ids = results.stream().map(r -> ((ReserveStockUseCase.Reserved) r).reservation().id().value())
+        Set<UUID> ids = results.stream()
+                .map(r -> ((ReserveStockUseCase.Reserved) r).reservation().id().value())
                 .collect(Collectors.toSet());
         assertThat(ids).hasSize(1);
         assertThat(results.stream().filter(r -> !r.replayed()).count()).isEqualTo(1);
-        assertThat(queryLong(ds, "SELECT count(*) FROM stock.reservation WHERE product_id = ?", productId)).isEqualTo(1);
+        assertThat(queryLong(ds, "SELECT count(*) FROM stock.reservation WHERE product_id = ?", productId))
+                .isEqualTo(1);
         assertThat(reserved(ds, productId)).isEqualTo(3);
 
         // Same key, different body: refused, nothing reserved.
         assertThat(reserve.reserve(new Command(productId, Quantity.of(4), owner, key)))
                 .isInstanceOf(ReserveStockUseCase.IdempotencyKeyReused.class);
         // Same key, another owner: an independent request.
-        assertThat(reserve.reserve(new Command(productId, Quantity.of(4), UUID.randomUUID().toString(), key)))
+        assertThat(reserve.reserve(
+                        new Command(productId, Quantity.of(4), UUID.randomUUID().toString(), key)))
                 .isInstanceOf(ReserveStockUseCase.Reserved.class);
         assertThat(reserved(ds, productId)).isEqualTo(7);
         assertConsistent(audit, productId);
@@ -217,7 +248,7 @@ class ReservationStrategiesTest {
                         setExpiry(ds, res.id().value(), -1);
                         expiry.expireDue();
                     }
-                    default -> { } // stays HELD
+                    default -> {} // stays HELD
                 }
             }
             return null;
@@ -242,8 +273,9 @@ class ReservationStrategiesTest {
         String owner = UUID.randomUUID().toString();
         Caller caller = new Caller(owner, false);
         for (int i = 0; i < 30; i++) {
-            var r = ((ReserveStockUseCase.Reserved) reserve.reserve(
-                    new Command(productId, Quantity.of(2), owner, null))).reservation();
+            var r = ((ReserveStockUseCase.Reserved)
+                            reserve.reserve(new Command(productId, Quantity.of(2), owner, null)))
+                    .reservation();
             setExpiry(ds, r.id().value(), ThreadLocalRandom.current().nextInt(-5, 15));
             Thread.sleep(5);
             List<Object> outcomes = concurrently(2, new Callable<>() {
@@ -255,20 +287,30 @@ class ReservationStrategiesTest {
                 }
             });
             ReservationTransitionResult confirmResult = (ReservationTransitionResult) outcomes.stream()
-                    .filter(o -> o instanceof ReservationTransitionResult).findFirst().orElseThrow();
-            String status = StockFixtures.queryString(ds, "SELECT status FROM stock.reservation WHERE id = ?", r.id().value());
-            long finals = queryLong(ds, "SELECT count(*) FROM stock.ledger_entry WHERE reservation_id = ? "
-                    + "AND type IN ('CONFIRM', 'EXPIRE', 'RELEASE')", r.id().value());
+                    .filter(o -> o instanceof ReservationTransitionResult)
+                    .findFirst()
+                    .orElseThrow();
+            String status =
+                    StockFixtures.queryString(ds, "SELECT status FROM stock.reservation WHERE id = ?", r.id().value());
+            long finals = queryLong(
+                    ds,
+                    "SELECT count(*) FROM stock.ledger_entry WHERE reservation_id = ? "
+                            + "AND type IN ('CONFIRM', 'EXPIRE', 'RELEASE')",
+                    r.id().value());
             if (confirmResult instanceof ReservationTransitionResult.Done) {
                 assertThat(status).isEqualTo("CONFIRMED");
             } else {
                 assertThat(confirmResult).isEqualTo(new ReservationTransitionResult.NotHeld(ReservationStatus.EXPIRED));
                 // Expired by the sweeper or by the confirm that found it overdue; swept now at the latest.
                 expiry.expireDue();
-                assertThat(StockFixtures.queryString(ds, "SELECT status FROM stock.reservation WHERE id = ?",
-                        r.id().value())).isEqualTo("EXPIRED");
-                finals = queryLong(ds, "SELECT count(*) FROM stock.ledger_entry WHERE reservation_id = ? "
-                        + "AND type IN ('CONFIRM', 'EXPIRE', 'RELEASE')", r.id().value());
+                assertThat(StockFixtures.queryString(
+                                ds, "SELECT status FROM stock.reservation WHERE id = ?", r.id().value()))
+                        .isEqualTo("EXPIRED");
+                finals = queryLong(
+                        ds,
+                        "SELECT count(*) FROM stock.ledger_entry WHERE reservation_id = ? "
+                                + "AND type IN ('CONFIRM', 'EXPIRE', 'RELEASE')",
+                        r.id().value());
             }
             assertThat(finals).isEqualTo(1);
         }
@@ -282,17 +324,29 @@ class ReservationStrategiesTest {
         String owner = UUID.randomUUID().toString();
         Caller caller = new Caller(owner, false);
         for (int i = 0; i < 30; i++) {
-            var r = ((ReserveStockUseCase.Reserved) reserve.reserve(
-                    new Command(productId, Quantity.of(1), owner, null))).reservation();
+            var r = ((ReserveStockUseCase.Reserved)
+                            reserve.reserve(new Command(productId, Quantity.of(1), owner, null)))
+                    .reservation();
             AtomicInteger turn = new AtomicInteger();
-            List<ReservationTransitionResult> results = concurrently(2, () -> turn.getAndIncrement() == 0
-                    ? confirm.confirm(r.id(), caller) : release.release(r.id(), caller));
-            assertThat(results.stream().filter(x -> x instanceof ReservationTransitionResult.Done).count())
+            List<ReservationTransitionResult> results = concurrently(
+                    2,
+                    () -> turn.getAndIncrement() == 0
+                            ? confirm.confirm(r.id(), caller)
+                            : release.release(r.id(), caller));
+            assertThat(results.stream()
+                            .filter(x -> x instanceof ReservationTransitionResult.Done)
+                            .count())
                     .isEqualTo(1);
-            assertThat(results.stream().filter(x -> x instanceof ReservationTransitionResult.NotHeld).count())
+            assertThat(results.stream()
+                            .filter(x -> x instanceof ReservationTransitionResult.NotHeld)
+                            .count())
                     .isEqualTo(1);
-            assertThat(queryLong(ds, "SELECT count(*) FROM stock.ledger_entry WHERE reservation_id = ? "
-                    + "AND type IN ('CONFIRM', 'EXPIRE', 'RELEASE')", r.id().value())).isEqualTo(1);
+            assertThat(queryLong(
+                            ds,
+                            "SELECT count(*) FROM stock.ledger_entry WHERE reservation_id = ? "
+                                    + "AND type IN ('CONFIRM', 'EXPIRE', 'RELEASE')",
+                            r.id().value()))
+                    .isEqualTo(1);
         }
         assertConsistent(audit, productId);
     }

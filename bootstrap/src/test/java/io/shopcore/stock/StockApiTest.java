@@ -40,8 +40,11 @@ class StockApiTest {
     static final String ALICE = "stock-alice";
     static final String BOB = "stock-bob";
 
-    @Inject StockAvailabilityApi stockApi;
-    @Inject AgroalDataSource ds;
+    @Inject
+    StockAvailabilityApi stockApi;
+
+    @Inject
+    AgroalDataSource ds;
 
     long product(int stock) {
         long id = newProductId();
@@ -58,8 +61,10 @@ class StockApiTest {
     }
 
     static ValidatableResponse reserve(String user, long productId, int quantity) {
-        return as(user).contentType(ContentType.JSON).body(Map.of("quantity", quantity))
-                .post("/api/v1/stock/{id}/reservations", productId).then();
+        return as(user).contentType(ContentType.JSON)
+                .body(Map.of("quantity", quantity))
+                .post("/api/v1/stock/{id}/reservations", productId)
+                .then();
     }
 
     static String reserveId(String user, long productId, int quantity) {
@@ -67,7 +72,9 @@ class StockApiTest {
     }
 
     static void assertStock(long productId, int total, int reserved) {
-        given().get("/api/v1/stock/{id}", productId).then().statusCode(200)
+        given().get("/api/v1/stock/{id}", productId)
+                .then()
+                .statusCode(200)
                 .body("total", equalTo(total))
                 .body("reserved", equalTo(reserved))
                 .body("available", equalTo(total - reserved));
@@ -76,8 +83,13 @@ class StockApiTest {
     @Test
     void stockLevel_isPublic_andFresh() {
         long id = product(10);
-        var level = given().get("/api/v1/stock/{id}", id).then().statusCode(200)
-                .body("total", equalTo(10)).body("reserved", equalTo(0)).body("available", equalTo(10)).extract();
+        var level = given().get("/api/v1/stock/{id}", id)
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(10))
+                .body("reserved", equalTo(0))
+                .body("available", equalTo(10))
+                .extract();
         assertThat(level.jsonPath().getLong("productId")).isEqualTo(id);
         reserveId(ALICE, id, 4);
         assertStock(id, 10, 4);
@@ -94,7 +106,8 @@ class StockApiTest {
     @Test
     void reserve_answers201WithTheReservation() {
         long id = product(10);
-        var created = reserve(ALICE, id, 3).statusCode(201)
+        var created = reserve(ALICE, id, 3)
+                .statusCode(201)
                 .header("Location", containsString("/api/v1/reservations/"))
                 .body("quantity", equalTo(3))
                 .body("status", equalTo("HELD"))
@@ -107,18 +120,35 @@ class StockApiTest {
         assertThat(UUID.fromString(rid).version()).isEqualTo(4);
         assertThat(created.jsonPath().getLong("productId")).isEqualTo(id);
         assertThat(created.header("Location")).endsWith("/api/v1/reservations/" + rid);
-        as(ALICE).get("/api/v1/reservations/{id}", rid).then().statusCode(200)
-                .body("id", equalTo(rid)).body("status", equalTo("HELD")).body("quantity", equalTo(3));
+        as(ALICE)
+                .get("/api/v1/reservations/{id}", rid)
+                .then()
+                .statusCode(200)
+                .body("id", equalTo(rid))
+                .body("status", equalTo("HELD"))
+                .body("quantity", equalTo(3));
         assertStock(id, 10, 3);
     }
 
     @Test
     void reserve_needsAToken() {
         long id = product(10);
-        assertProblem(given().contentType(ContentType.JSON).body(Map.of("quantity", 1))
-                .post("/api/v1/stock/{id}/reservations", id).then(), 401, "unauthorized");
-        assertProblem(given().auth().oauth2("not-a-token").contentType(ContentType.JSON).body(Map.of("quantity", 1))
-                .post("/api/v1/stock/{id}/reservations", id).then(), 401, "unauthorized");
+        assertProblem(
+                given().contentType(ContentType.JSON)
+                        .body(Map.of("quantity", 1))
+                        .post("/api/v1/stock/{id}/reservations", id)
+                        .then(),
+                401,
+                "unauthorized");
+        assertProblem(
+                given().auth()
+                        .oauth2("not-a-token")
+                        .contentType(ContentType.JSON)
+                        .body(Map.of("quantity", 1))
+                        .post("/api/v1/stock/{id}/reservations", id)
+                        .then(),
+                401,
+                "unauthorized");
         assertStock(id, 10, 0);
     }
 
@@ -159,8 +189,14 @@ class StockApiTest {
     @ValueSource(strings = {"{\"quantity\":", "[1]", "null", "{\"quantity\":1} x"})
     void reserve_malformedBody_is400MalformedRequest_andStockUnchanged(String body) {
         long id = product(10);
-        assertProblem(as(ALICE).contentType(ContentType.JSON).body(body)
-                .post("/api/v1/stock/{id}/reservations", id).then(), 400, "malformed_request");
+        assertProblem(
+                as(ALICE)
+                        .contentType(ContentType.JSON)
+                        .body(body)
+                        .post("/api/v1/stock/{id}/reservations", id)
+                        .then(),
+                400,
+                "malformed_request");
         assertStock(id, 10, 0);
     }
 
@@ -168,8 +204,14 @@ class StockApiTest {
     @MethodSource("badBodies")
     void reserve_badBody_is400_andStockUnchanged(String name, String body) {
         long id = product(10);
-        assertProblem(as(ALICE).contentType(ContentType.JSON).body(body)
-                .post("/api/v1/stock/{id}/reservations", id).then(), 400, "validation_failed");
+        assertProblem(
+                as(ALICE)
+                        .contentType(ContentType.JSON)
+                        .body(body)
+                        .post("/api/v1/stock/{id}/reservations", id)
+                        .then(),
+                400,
+                "validation_failed");
         assertStock(id, 10, 0);
     }
 
@@ -178,8 +220,14 @@ class StockApiTest {
     @ValueSource(strings = {"1e12", "99999999999999999999", "1.5", "-99999999999999999999", "1E3", "1000.0"})
     void reserve_quantityOutOfAnyNumericRange_is400NamingQuantity_andStockUnchanged(String quantity) {
         long id = product(10);
-        assertProblem(as(ALICE).contentType(ContentType.JSON).body("{\"quantity\":" + quantity + "}")
-                .post("/api/v1/stock/{id}/reservations", id).then(), 400, "validation_failed")
+        assertProblem(
+                        as(ALICE)
+                                .contentType(ContentType.JSON)
+                                .body("{\"quantity\":" + quantity + "}")
+                                .post("/api/v1/stock/{id}/reservations", id)
+                                .then(),
+                        400,
+                        "validation_failed")
                 .body("errors.field", hasItem("quantity"));
         assertStock(id, 10, 0);
     }
@@ -188,8 +236,14 @@ class StockApiTest {
     @ValueSource(strings = {"1e12", "99999999999999999999", "1.5", "-99999999999999999999", "1000000001"})
     void adjust_deltaOutOfAnyNumericRange_is400NamingDelta_andStockUnchanged(String delta) {
         long id = product(10);
-        assertProblem(asAdmin().contentType(ContentType.JSON).body("{\"delta\":" + delta + ",\"reason\":\"x\"}")
-                .post("/api/v1/stock/{id}/adjustments", id).then(), 400, "validation_failed")
+        assertProblem(
+                        asAdmin()
+                                .contentType(ContentType.JSON)
+                                .body("{\"delta\":" + delta + ",\"reason\":\"x\"}")
+                                .post("/api/v1/stock/{id}/adjustments", id)
+                                .then(),
+                        400,
+                        "validation_failed")
                 .body("errors.field", hasItem("delta"));
         assertStock(id, 10, 0);
     }
@@ -197,12 +251,28 @@ class StockApiTest {
     @Test
     void reserve_missingBody_orWrongType_is4xxProblem_andStockUnchanged() {
         long id = product(10);
-        assertProblem(as(ALICE).contentType(ContentType.JSON).post("/api/v1/stock/{id}/reservations", id).then(),
-                400, "malformed_request");
-        as(ALICE).contentType(ContentType.TEXT).body("quantity=1").post("/api/v1/stock/{id}/reservations", id).then()
-                .statusCode(415).contentType(startsWith("application/problem+json"));
-        assertProblem(as(ALICE).contentType(ContentType.JSON).body("{\"quantity\":1}")
-                .post("/api/v1/stock/abc/reservations").then(), 400, "validation_failed");
+        assertProblem(
+                as(ALICE)
+                        .contentType(ContentType.JSON)
+                        .post("/api/v1/stock/{id}/reservations", id)
+                        .then(),
+                400,
+                "malformed_request");
+        as(ALICE)
+                .contentType(ContentType.TEXT)
+                .body("quantity=1")
+                .post("/api/v1/stock/{id}/reservations", id)
+                .then()
+                .statusCode(415)
+                .contentType(startsWith("application/problem+json"));
+        assertProblem(
+                as(ALICE)
+                        .contentType(ContentType.JSON)
+                        .body("{\"quantity\":1}")
+                        .post("/api/v1/stock/abc/reservations")
+                        .then(),
+                400,
+                "validation_failed");
         assertStock(id, 10, 0);
     }
 
@@ -210,9 +280,15 @@ class StockApiTest {
     void reserve_badIdempotencyKey_is400() {
         long id = product(10);
         for (String key : List.of("x".repeat(129), "tab\there", "ünïcode")) {
-            assertProblem(as(ALICE).header("Idempotency-Key", key).contentType(ContentType.JSON)
-                    .body(Map.of("quantity", 1)).post("/api/v1/stock/{id}/reservations", id).then(),
-                    400, "validation_failed");
+            assertProblem(
+                    as(ALICE)
+                            .header("Idempotency-Key", key)
+                            .contentType(ContentType.JSON)
+                            .body(Map.of("quantity", 1))
+                            .post("/api/v1/stock/{id}/reservations", id)
+                            .then(),
+                    400,
+                    "validation_failed");
         }
         assertStock(id, 10, 0);
     }
@@ -221,22 +297,44 @@ class StockApiTest {
     void idempotentRepeat_replaysTheFirstAnswer_andDifferentBodyIs422() {
         long id = product(10);
         String key = "order-" + UUID.randomUUID();
-        var first = as(ALICE).header("Idempotency-Key", key).contentType(ContentType.JSON).body(Map.of("quantity", 2))
-                .post("/api/v1/stock/{id}/reservations", id).then().statusCode(201)
-                .header("Idempotent-Replayed", nullValue()).extract();
-        as(ALICE).header("Idempotency-Key", key).contentType(ContentType.JSON).body(Map.of("quantity", 2))
-                .post("/api/v1/stock/{id}/reservations", id).then().statusCode(201)
+        var first = as(ALICE)
+                .header("Idempotency-Key", key)
+                .contentType(ContentType.JSON)
+                .body(Map.of("quantity", 2))
+                .post("/api/v1/stock/{id}/reservations", id)
+                .then()
+                .statusCode(201)
+                .header("Idempotent-Replayed", nullValue())
+                .extract();
+        as(ALICE)
+                .header("Idempotency-Key", key)
+                .contentType(ContentType.JSON)
+                .body(Map.of("quantity", 2))
+                .post("/api/v1/stock/{id}/reservations", id)
+                .then()
+                .statusCode(201)
                 .header("Idempotent-Replayed", "true")
                 .body("id", equalTo(first.path("id")))
                 .body("createdAt", equalTo(first.path("createdAt")))
                 .body("expiresAt", equalTo(first.path("expiresAt")))
                 .body("status", equalTo("HELD"));
-        assertProblem(as(ALICE).header("Idempotency-Key", key).contentType(ContentType.JSON).body(Map.of("quantity", 3))
-                .post("/api/v1/stock/{id}/reservations", id).then(), 422, "idempotency_key_reused");
+        assertProblem(
+                as(ALICE)
+                        .header("Idempotency-Key", key)
+                        .contentType(ContentType.JSON)
+                        .body(Map.of("quantity", 3))
+                        .post("/api/v1/stock/{id}/reservations", id)
+                        .then(),
+                422,
+                "idempotency_key_reused");
         assertStock(id, 10, 2);
         // The same key belongs to each user separately.
-        as(BOB).header("Idempotency-Key", key).contentType(ContentType.JSON).body(Map.of("quantity", 2))
-                .post("/api/v1/stock/{id}/reservations", id).then().statusCode(201)
+        as(BOB).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON)
+                .body(Map.of("quantity", 2))
+                .post("/api/v1/stock/{id}/reservations", id)
+                .then()
+                .statusCode(201)
                 .body("id", not(equalTo(first.path("id"))));
         assertStock(id, 10, 4);
     }
@@ -258,17 +356,28 @@ class StockApiTest {
     void reservationIds_badOrUnknown() {
         assertProblem(as(ALICE).get("/api/v1/reservations/not-a-uuid").then(), 400, "validation_failed");
         assertProblem(as(ALICE).post("/api/v1/reservations/123/confirm").then(), 400, "validation_failed");
-        assertProblem(as(ALICE).get("/api/v1/reservations/{id}", UUID.randomUUID()).then(), 404, "not_found");
-        assertProblem(as(ALICE).post("/api/v1/reservations/{id}/release", UUID.randomUUID()).then(), 404, "not_found");
-        assertProblem(given().get("/api/v1/reservations/{id}", UUID.randomUUID()).then(), 401, "unauthorized");
+        assertProblem(
+                as(ALICE).get("/api/v1/reservations/{id}", UUID.randomUUID()).then(), 404, "not_found");
+        assertProblem(
+                as(ALICE)
+                        .post("/api/v1/reservations/{id}/release", UUID.randomUUID())
+                        .then(),
+                404,
+                "not_found");
+        assertProblem(
+                given().get("/api/v1/reservations/{id}", UUID.randomUUID()).then(), 401, "unauthorized");
     }
 
     @Test
     void confirm_takesUnitsOutOfTotal_andOnlyOnce() {
         long id = product(10);
         String rid = reserveId(ALICE, id, 3);
-        as(ALICE).post("/api/v1/reservations/{id}/confirm", rid).then().statusCode(200)
-                .body("status", equalTo("CONFIRMED")).body("id", equalTo(rid));
+        as(ALICE)
+                .post("/api/v1/reservations/{id}/confirm", rid)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("CONFIRMED"))
+                .body("id", equalTo(rid));
         assertStock(id, 7, 0);
         assertProblem(as(ALICE).post("/api/v1/reservations/{id}/confirm", rid).then(), 409, "reservation_not_held");
         assertProblem(as(ALICE).post("/api/v1/reservations/{id}/release", rid).then(), 409, "reservation_not_held");
@@ -279,7 +388,10 @@ class StockApiTest {
     void release_givesUnitsBack_andOnlyOnce() {
         long id = product(10);
         String rid = reserveId(ALICE, id, 3);
-        as(ALICE).post("/api/v1/reservations/{id}/release", rid).then().statusCode(200)
+        as(ALICE)
+                .post("/api/v1/reservations/{id}/release", rid)
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("RELEASED"));
         assertStock(id, 10, 0);
         assertProblem(as(ALICE).post("/api/v1/reservations/{id}/release", rid).then(), 409, "reservation_not_held");
@@ -308,17 +420,33 @@ class StockApiTest {
         pause();
         String r3 = reserveId(carol, id, 3);
         as(carol).post("/api/v1/reservations/{id}/confirm", r2).then().statusCode(200);
-        as(carol).get("/api/v1/reservations").then().statusCode(200)
-                .body("total", equalTo(3)).body("page", equalTo(0)).body("size", equalTo(20))
+        as(carol)
+                .get("/api/v1/reservations")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(3))
+                .body("page", equalTo(0))
+                .body("size", equalTo(20))
                 .body("items.id", equalTo(List.of(r3, r2, r1)));
-        as(carol).get("/api/v1/reservations?status=HELD").then().statusCode(200)
-                .body("total", equalTo(2)).body("items.status", everyItem(equalTo("HELD")));
-        as(carol).get("/api/v1/reservations?status=confirmed").then().statusCode(200)
-                .body("total", equalTo(1)).body("items[0].id", equalTo(r2));
-        as(carol).get("/api/v1/reservations?page=1&size=2").then().statusCode(200)
-                .body("items.id", equalTo(List.of(r1))).body("total", equalTo(3));
-        asAdmin().get("/api/v1/reservations?size=100").then().statusCode(200).body("total",
-                greaterThanOrEqualTo(3));
+        as(carol)
+                .get("/api/v1/reservations?status=HELD")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(2))
+                .body("items.status", everyItem(equalTo("HELD")));
+        as(carol)
+                .get("/api/v1/reservations?status=confirmed")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(1))
+                .body("items[0].id", equalTo(r2));
+        as(carol)
+                .get("/api/v1/reservations?page=1&size=2")
+                .then()
+                .statusCode(200)
+                .body("items.id", equalTo(List.of(r1)))
+                .body("total", equalTo(3));
+        asAdmin().get("/api/v1/reservations?size=100").then().statusCode(200).body("total", greaterThanOrEqualTo(3));
         assertProblem(as(carol).get("/api/v1/reservations?status=LOST").then(), 400, "validation_failed");
         assertProblem(as(carol).get("/api/v1/reservations?size=0").then(), 400, "validation_failed");
         assertProblem(as(carol).get("/api/v1/reservations?size=101").then(), 400, "validation_failed");
@@ -329,24 +457,69 @@ class StockApiTest {
     void adjustments_areAdminOnly_andNeverBelowReserved() {
         long id = product(10);
         reserveId(ALICE, id, 6);
-        assertProblem(given().contentType(ContentType.JSON).body(Map.of("delta", 5, "reason", "delivery"))
-                .post("/api/v1/stock/{id}/adjustments", id).then(), 401, "unauthorized");
-        assertProblem(as(ALICE).contentType(ContentType.JSON).body(Map.of("delta", 5, "reason", "delivery"))
-                .post("/api/v1/stock/{id}/adjustments", id).then(), 403, "forbidden");
-        asAdmin().contentType(ContentType.JSON).body(Map.of("delta", 5, "reason", "delivery"))
-                .post("/api/v1/stock/{id}/adjustments", id).then().statusCode(200)
-                .body("total", equalTo(15)).body("reserved", equalTo(6)).body("available", equalTo(9));
-        assertProblem(asAdmin().contentType(ContentType.JSON).body(Map.of("delta", -10, "reason", "stock-take"))
-                .post("/api/v1/stock/{id}/adjustments", id).then(), 409, "conflict");
-        asAdmin().contentType(ContentType.JSON).body(Map.of("delta", -9, "reason", "stock-take"))
-                .post("/api/v1/stock/{id}/adjustments", id).then().statusCode(200).body("total", equalTo(6));
-        for (String bad : List.of("{\"delta\":0,\"reason\":\"x\"}", "{\"delta\":1}", "{\"delta\":1,\"reason\":\" \"}",
-                "{\"delta\":1.5,\"reason\":\"x\"}", "{\"reason\":\"x\"}", "{\"delta\":1,\"reason\":\"x\",\"total\":3}")) {
-            assertProblem(asAdmin().contentType(ContentType.JSON).body(bad)
-                    .post("/api/v1/stock/{id}/adjustments", id).then(), 400, "validation_failed");
+        assertProblem(
+                given().contentType(ContentType.JSON)
+                        .body(Map.of("delta", 5, "reason", "delivery"))
+                        .post("/api/v1/stock/{id}/adjustments", id)
+                        .then(),
+                401,
+                "unauthorized");
+        assertProblem(
+                as(ALICE)
+                        .contentType(ContentType.JSON)
+                        .body(Map.of("delta", 5, "reason", "delivery"))
+                        .post("/api/v1/stock/{id}/adjustments", id)
+                        .then(),
+                403,
+                "forbidden");
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("delta", 5, "reason", "delivery"))
+                .post("/api/v1/stock/{id}/adjustments", id)
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(15))
+                .body("reserved", equalTo(6))
+                .body("available", equalTo(9));
+        assertProblem(
+                asAdmin()
+                        .contentType(ContentType.JSON)
+                        .body(Map.of("delta", -10, "reason", "stock-take"))
+                        .post("/api/v1/stock/{id}/adjustments", id)
+                        .then(),
+                409,
+                "conflict");
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("delta", -9, "reason", "stock-take"))
+                .post("/api/v1/stock/{id}/adjustments", id)
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(6));
+        for (String bad : List.of(
+                "{\"delta\":0,\"reason\":\"x\"}",
+                "{\"delta\":1}",
+                "{\"delta\":1,\"reason\":\" \"}",
+                "{\"delta\":1.5,\"reason\":\"x\"}",
+                "{\"reason\":\"x\"}",
+                "{\"delta\":1,\"reason\":\"x\",\"total\":3}")) {
+            assertProblem(
+                    asAdmin()
+                            .contentType(ContentType.JSON)
+                            .body(bad)
+                            .post("/api/v1/stock/{id}/adjustments", id)
+                            .then(),
+                    400,
+                    "validation_failed");
         }
-        assertProblem(asAdmin().contentType(ContentType.JSON).body(Map.of("delta", 1, "reason", "x"))
-                .post("/api/v1/stock/{id}/adjustments", newProductId()).then(), 404, "not_found");
+        assertProblem(
+                asAdmin()
+                        .contentType(ContentType.JSON)
+                        .body(Map.of("delta", 1, "reason", "x"))
+                        .post("/api/v1/stock/{id}/adjustments", newProductId())
+                        .then(),
+                404,
+                "not_found");
         assertStock(id, 6, 6);
     }
 
@@ -358,18 +531,29 @@ class StockApiTest {
         String rid2 = reserveId(ALICE, id, 1);
         as(ALICE).post("/api/v1/reservations/{id}/release", rid2).then().statusCode(200);
         assertProblem(as(ALICE).get("/api/v1/stock/{id}/ledger", id).then(), 403, "forbidden");
-        asAdmin().get("/api/v1/stock/{id}/ledger", id).then().statusCode(200)
+        asAdmin()
+                .get("/api/v1/stock/{id}/ledger", id)
+                .then()
+                .statusCode(200)
                 .body("total", equalTo(5))
                 .body("items.type", equalTo(List.of("RELEASE", "RESERVE", "CONFIRM", "RESERVE", "ADJUST")))
                 .body("items[4].quantity", equalTo(10))
                 .body("items[4].reason", equalTo("initial stock"))
                 .body("items[3].reservationId", equalTo(rid));
-        asAdmin().get("/api/v1/stock/{id}/ledger?page=1&size=2", id).then().statusCode(200)
-                .body("items.type", equalTo(List.of("CONFIRM", "RESERVE"))).body("page", equalTo(1));
+        asAdmin()
+                .get("/api/v1/stock/{id}/ledger?page=1&size=2", id)
+                .then()
+                .statusCode(200)
+                .body("items.type", equalTo(List.of("CONFIRM", "RESERVE")))
+                .body("page", equalTo(1));
         assertProblem(asAdmin().get("/api/v1/stock/{id}/ledger", newProductId()).then(), 404, "not_found");
         assertProblem(as(ALICE).get("/api/v1/stock/audit?productId={id}", id).then(), 403, "forbidden");
-        asAdmin().get("/api/v1/stock/audit?productId={id}", id).then().statusCode(200)
-                .body("productsChecked", equalTo(1)).body("consistent", equalTo(true));
+        asAdmin()
+                .get("/api/v1/stock/audit?productId={id}", id)
+                .then()
+                .statusCode(200)
+                .body("productsChecked", equalTo(1))
+                .body("consistent", equalTo(true));
         asAdmin().get("/api/v1/stock/audit").then().statusCode(200).body("consistent", equalTo(true));
         assertProblem(asAdmin().get("/api/v1/stock/audit?productId=x").then(), 400, "validation_failed");
     }
@@ -382,21 +566,29 @@ class StockApiTest {
         // The sweeper runs every shopcore.stock.sweep-interval (5s): poll, with a generous bound.
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         String status;
-        while (!"EXPIRED".equals(status = StockFixtures.queryString(ds,
-                "SELECT status FROM stock.reservation WHERE id = ?", UUID.fromString(rid)))
+        while (!"EXPIRED"
+                        .equals(
+                                status = StockFixtures.queryString(
+                                        ds, "SELECT status FROM stock.reservation WHERE id = ?", UUID.fromString(rid)))
                 && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }
         assertThat(status).isEqualTo("EXPIRED");
         assertStock(id, 10, 0);
-        asAdmin().get("/api/v1/stock/{id}/ledger", id).then().statusCode(200)
-                .body("items[0].type", equalTo("EXPIRE")).body("items[0].reservationId", equalTo(rid));
+        asAdmin()
+                .get("/api/v1/stock/{id}/ledger", id)
+                .then()
+                .statusCode(200)
+                .body("items[0].type", equalTo("EXPIRE"))
+                .body("items[0].reservationId", equalTo(rid));
     }
 
     @Test
     void batchMetrics_arePublished() {
         reserveId(ALICE, product(5), 1);
-        given().get("/q/metrics").then().statusCode(200)
+        given().get("/q/metrics")
+                .then()
+                .statusCode(200)
                 .body(containsString("shopcore_stock_batch_size"))
                 .body(containsString("shopcore_stock_batch_queue"));
     }

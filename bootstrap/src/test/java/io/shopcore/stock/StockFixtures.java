@@ -15,8 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /** Product ids for stock tests (far above what the catalog's sequence hands out) and SQL helpers. */
 final class StockFixtures {
 
-    private static final AtomicLong NEXT_PRODUCT = new AtomicLong(
-            7_000_000_000L + ThreadLocalRandom.current().nextLong(1_000_000_000L) * 1_000);
+    private static final AtomicLong NEXT_PRODUCT =
+            new AtomicLong(7_000_000_000L + ThreadLocalRandom.current().nextLong(1_000_000_000L) * 1_000);
 
     private StockFixtures() {}
 
@@ -31,7 +31,8 @@ final class StockFixtures {
     }
 
     static long queryLong(AgroalDataSource ds, String sql, Object... params) {
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = ds.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i]);
             }
@@ -45,7 +46,8 @@ final class StockFixtures {
     }
 
     static String queryString(AgroalDataSource ds, String sql, Object... params) {
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = ds.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i]);
             }
@@ -58,7 +60,8 @@ final class StockFixtures {
     }
 
     static int update(AgroalDataSource ds, String sql, Object... params) {
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = ds.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i]);
             }
@@ -71,9 +74,13 @@ final class StockFixtures {
     /** Moves a reservation's expiry to {@code millisFromNow} (negative: already overdue). */
     static void setExpiry(AgroalDataSource ds, UUID reservationId, long millisFromNow) {
         // created_at moves back as well where needed, as if the reservation had been made earlier.
-        update(ds, "UPDATE stock.reservation SET expires_at = now() + (? * interval '1 millisecond'), "
-                + "created_at = least(created_at, now() + (? * interval '1 millisecond') - interval '10 minutes') WHERE id = ?",
-                millisFromNow, millisFromNow, reservationId);
+        update(
+                ds,
+                "UPDATE stock.reservation SET expires_at = now() + (? * interval '1 millisecond'), "
+                        + "created_at = least(created_at, now() + (? * interval '1 millisecond') - interval '10 minutes') WHERE id = ?",
+                millisFromNow,
+                millisFromNow,
+                reservationId);
     }
 
     static long reserved(AgroalDataSource ds, long productId) {

@@ -1,17 +1,16 @@
 package io.shopcore.stock;
 
-import io.shopcore.bootstrap.support.Concurrently;
-
 import static io.shopcore.stock.StockFixtures.newProductId;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.agroal.api.AgroalDataSource;
 import io.restassured.RestAssured;
+import io.shopcore.bootstrap.support.Concurrently;
 import io.shopcore.bootstrap.support.TestUsers;
 import io.shopcore.stock.api.StockAvailabilityApi;
 import io.shopcore.stock.application.port.in.AuditStockUseCase;
 import io.shopcore.stock.application.port.out.ReservationStrategy;
 import jakarta.inject.Inject;
-import io.agroal.api.AgroalDataSource;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -42,12 +41,20 @@ abstract class StrategyHttpContract {
     static final int CLIENTS = 200;
     static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
 
-    @Inject StockAvailabilityApi stockApi;
-    @Inject AuditStockUseCase audit;
-    @Inject AgroalDataSource ds;
-    @Inject ReservationStrategy strategy;
+    @Inject
+    StockAvailabilityApi stockApi;
 
-    final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    @Inject
+    AuditStockUseCase audit;
+
+    @Inject
+    AgroalDataSource ds;
+
+    @Inject
+    ReservationStrategy strategy;
+
+    final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     abstract Class<? extends ReservationStrategy> expectedStrategy();
 
@@ -58,9 +65,10 @@ abstract class StrategyHttpContract {
     }
 
     HttpResponse<String> post(long productId, String token, int quantity, String key) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + RestAssured.port + "/api/v1/stock/" + productId + "/reservations"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(
+                        "http://localhost:" + RestAssured.port + "/api/v1/stock/" + productId + "/reservations"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"quantity\":" + quantity + "}"));
         if (key != null) {
             b.header("Idempotency-Key", key);
@@ -129,14 +137,20 @@ abstract class StrategyHttpContract {
         String key = "k-" + UUID.randomUUID();
         List<HttpResponse<String>> responses = concurrently(20, () -> post(id, token, 5, key));
         assertThat(responses).allSatisfy(r -> assertThat(r.statusCode()).isEqualTo(201));
-        Set<String> ids = responses.stream().map(r -> {
-            Matcher m = ID.matcher(r.body());
-            assertThat(m.find()).isTrue();
-            return m.group(1);
-        }).collect(Collectors.toSet());
+        Set<String> ids = responses.stream()
+                .map(r -> {
+                    Matcher m = ID.matcher(r.body());
+                    assertThat(m.find()).isTrue();
+                    return m.group(1);
+                })
+                .collect(Collectors.toSet());
         assertThat(ids).hasSize(1);
         long replayed = responses.stream()
-                .filter(r -> r.headers().firstValue("Idempotent-Replayed").map("true"::equals).orElse(false)).count();
+                .filter(r -> r.headers()
+                        .firstValue("Idempotent-Replayed")
+                        .map("true"::equals)
+                        .orElse(false))
+                .count();
         assertThat(replayed).isEqualTo(19);
         assertThat(StockFixtures.reserved(ds, id)).isEqualTo(5);
         assertThat(StockFixtures.queryLong(ds, "SELECT count(*) FROM stock.reservation WHERE product_id = ?", id))

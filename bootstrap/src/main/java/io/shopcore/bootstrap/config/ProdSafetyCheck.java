@@ -27,7 +27,8 @@ public class ProdSafetyCheck {
     }
 
     static void check(Config config) {
-        if (!config.getOptionalValue("shopcore.prod-safety.enabled", Boolean.class).orElse(true)) {
+        if (!config.getOptionalValue("shopcore.prod-safety.enabled", Boolean.class)
+                .orElse(true)) {
             return;
         }
         List<ProdSafetyRules.Violation> violations =

@@ -40,19 +40,25 @@ public final class ProdSafetyRules {
     }
 
     private void jwtKeys(List<Violation> out) {
-        if (value("mp.jwt.verify.publickey.location").isEmpty() && value("mp.jwt.verify.publickey").isEmpty()) {
-            out.add(new Violation("mp.jwt.verify.publickey.location",
+        if (value("mp.jwt.verify.publickey.location").isEmpty()
+                && value("mp.jwt.verify.publickey").isEmpty()) {
+            out.add(new Violation(
+                    "mp.jwt.verify.publickey.location",
                     "no JWT verification key: point it at the RSA public key (PEM), see docs/operations.md"));
         }
-        if (value("smallrye.jwt.sign.key.location").isEmpty() && value("smallrye.jwt.sign.key").isEmpty()) {
-            out.add(new Violation("smallrye.jwt.sign.key.location",
+        if (value("smallrye.jwt.sign.key.location").isEmpty()
+                && value("smallrye.jwt.sign.key").isEmpty()) {
+            out.add(new Violation(
+                    "smallrye.jwt.sign.key.location",
                     "no JWT signing key: point it at the RSA private key (PEM), see docs/operations.md"));
         }
     }
 
     private void adminPassword(List<Violation> out) {
-        value("shopcore.admin.password").filter(KNOWN_DEV_PASSWORDS::contains).ifPresent(p -> out.add(new Violation(
-                "shopcore.admin.password", "is the public dev/test password: set a long secret of your own")));
+        value("shopcore.admin.password")
+                .filter(KNOWN_DEV_PASSWORDS::contains)
+                .ifPresent(p -> out.add(new Violation(
+                        "shopcore.admin.password", "is the public dev/test password: set a long secret of your own")));
     }
 
     private void corsOrigins(List<Violation> out) {
@@ -60,7 +66,8 @@ public final class ProdSafetyRules {
             for (String origin : origins.split(",")) {
                 String o = origin.trim();
                 if (o.equals("*") || o.equals("/.*/") || o.equals("/.+/")) {
-                    out.add(new Violation("quarkus.http.cors.origins",
+                    out.add(new Violation(
+                            "quarkus.http.cors.origins",
                             "allows every origin (" + o + "): list the exact origins of your web front ends"));
                     return;
                 }
@@ -69,18 +76,25 @@ public final class ProdSafetyRules {
     }
 
     private void testDatabase(List<Violation> out) {
-        value("quarkus.datasource.jdbc.url").map(ProdSafetyRules::databaseName)
+        value("quarkus.datasource.jdbc.url")
+                .map(ProdSafetyRules::databaseName)
                 .filter(db -> db.toLowerCase(Locale.ROOT).contains("test"))
-                .ifPresent(db -> out.add(new Violation("quarkus.datasource.jdbc.url",
-                        "points at database '" + db + "', a test database (tests clean it): use the production database")));
+                .ifPresent(db -> out.add(new Violation(
+                        "quarkus.datasource.jdbc.url",
+                        "points at database '" + db
+                                + "', a test database (tests clean it): use the production database")));
     }
 
     private void flywayClean(List<Violation> out) {
         if (isTrue("quarkus.flyway.clean-at-start")) {
-            out.add(new Violation("quarkus.flyway.clean-at-start", "would drop every table at start-up: remove it (false)"));
+            out.add(new Violation(
+                    "quarkus.flyway.clean-at-start", "would drop every table at start-up: remove it (false)"));
         }
-        if (value("quarkus.flyway.clean-disabled").map(v -> v.trim().equalsIgnoreCase("false")).orElse(false)) {
-            out.add(new Violation("quarkus.flyway.clean-disabled", "allows Flyway to drop every table: remove it (true)"));
+        if (value("quarkus.flyway.clean-disabled")
+                .map(v -> v.trim().equalsIgnoreCase("false"))
+                .orElse(false)) {
+            out.add(new Violation(
+                    "quarkus.flyway.clean-disabled", "allows Flyway to drop every table: remove it (true)"));
         }
     }
 

@@ -20,8 +20,10 @@ record DevKeys(Path privateKey, Path publicKey) {
     private static final Logger LOG = Logger.getLogger(DevKeys.class);
 
     static synchronized DevKeys ensure() {
-        Path dir = Path.of(System.getProperty("shopcore.dev-keys.dir",
-                Path.of(System.getProperty("user.home"), ".shopcore", "dev-keys").toString()));
+        Path dir = Path.of(System.getProperty(
+                "shopcore.dev-keys.dir",
+                Path.of(System.getProperty("user.home"), ".shopcore", "dev-keys")
+                        .toString()));
         DevKeys keys = new DevKeys(dir.resolve("jwt-private.pem"), dir.resolve("jwt-public.pem"));
         if (Files.isReadable(keys.privateKey()) && Files.isReadable(keys.publicKey())) {
             return keys;
@@ -48,7 +50,7 @@ record DevKeys(Path privateKey, Path publicKey) {
     }
 
     private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der) + "\n-----END " + type + "-----\n";
     }
 }

@@ -63,17 +63,22 @@ final class LocalServices {
 
     private static Database findDatabase(String name) {
         if (dockerAvailable()) {
-            PostgreSQLContainer container = new PostgreSQLContainer(DockerImageName.parse("postgres:15-alpine"))
-                    .withDatabaseName(name);
+            PostgreSQLContainer container =
+                    new PostgreSQLContainer(DockerImageName.parse("postgres:15-alpine")).withDatabaseName(name);
             container.start();
-            return new Database(container.getJdbcUrl(), container.getUsername(), container.getPassword(), "Testcontainers");
+            return new Database(
+                    container.getJdbcUrl(), container.getUsername(), container.getPassword(), "Testcontainers");
         }
         if (listening(LOOPBACK, 5432)) {
             String user = System.getProperty("user.name", "postgres");
             for (String candidate : new String[] {"postgres", user}) {
                 String admin = "jdbc:postgresql://" + LOOPBACK + ":5432/postgres";
                 if (ensureDatabase(admin, candidate, "", name)) {
-                    return new Database("jdbc:postgresql://" + LOOPBACK + ":5432/" + name, candidate, "", "local service on 127.0.0.1:5432");
+                    return new Database(
+                            "jdbc:postgresql://" + LOOPBACK + ":5432/" + name,
+                            candidate,
+                            "",
+                            "local service on 127.0.0.1:5432");
                 }
             }
         }
@@ -93,15 +98,19 @@ final class LocalServices {
                     .start();
             String admin = pg.getJdbcUrl("postgres", "postgres");
             ensureDatabase(admin, "postgres", "", name);
-            return new Database(pg.getJdbcUrl("postgres", name), "postgres", "", "embedded PostgreSQL (zonky), data in " + dir);
+            return new Database(
+                    pg.getJdbcUrl("postgres", name), "postgres", "", "embedded PostgreSQL (zonky), data in " + dir);
         } catch (IOException e) {
-            throw new IllegalStateException("No PostgreSQL: none configured, no Docker, nothing on 127.0.0.1:5432, and the embedded one failed", e);
+            throw new IllegalStateException(
+                    "No PostgreSQL: none configured, no Docker, nothing on 127.0.0.1:5432, and the embedded one failed",
+                    e);
         }
     }
 
     private static Redis findRedis() {
         if (dockerAvailable()) {
-            GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse("redis:7-alpine")).withExposedPorts(6379);
+            GenericContainer<?> container =
+                    new GenericContainer<>(DockerImageName.parse("redis:7-alpine")).withExposedPorts(6379);
             container.start();
             return new Redis(container.getHost(), container.getMappedPort(6379), "Testcontainers");
         }
@@ -126,7 +135,8 @@ final class LocalServices {
             }));
             return new Redis(LOOPBACK, port, "embedded Redis (codemonstur)");
         } catch (IOException e) {
-            throw new IllegalStateException("No Redis: none configured, no Docker, nothing on 127.0.0.1:6379, and the embedded one failed", e);
+            throw new IllegalStateException(
+                    "No Redis: none configured, no Docker, nothing on 127.0.0.1:6379, and the embedded one failed", e);
         }
     }
 
@@ -160,7 +170,8 @@ final class LocalServices {
     }
 
     private static boolean dockerAvailable() {
-        boolean hint = System.getenv("DOCKER_HOST") != null || Files.exists(Path.of("/var/run/docker.sock"))
+        boolean hint = System.getenv("DOCKER_HOST") != null
+                || Files.exists(Path.of("/var/run/docker.sock"))
                 || Files.exists(Path.of(System.getProperty("user.home"), ".docker", "run", "docker.sock"));
         if (!hint) {
             return false;

@@ -48,7 +48,8 @@ public class LocalServicesConfigSourceFactory implements ConfigSourceFactory {
         if (value(context, REDIS_HOSTS) == null) {
             props.put(REDIS_HOSTS, LocalServices.redis().uri(test ? 1 : 0));
         }
-        if (value(context, VERIFY_KEY) == null && value(context, SIGN_KEY) == null
+        if (value(context, VERIFY_KEY) == null
+                && value(context, SIGN_KEY) == null
                 && value(context, "mp.jwt.verify.publickey") == null) {
             DevKeys keys = DevKeys.ensure();
             props.put(VERIFY_KEY, keys.publicKey().toUri().toString());

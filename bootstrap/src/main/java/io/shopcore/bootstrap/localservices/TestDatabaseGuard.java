@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  */
 public final class TestDatabaseGuard {
 
-    private static final Pattern DATABASE = Pattern.compile("^jdbc:[a-z0-9]+:(?://[^/?#]*)?/?([^?;#]*)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DATABASE =
+            Pattern.compile("^jdbc:[a-z0-9]+:(?://[^/?#]*)?/?([^?;#]*)", Pattern.CASE_INSENSITIVE);
 
     private TestDatabaseGuard() {}
 
@@ -22,9 +23,10 @@ public final class TestDatabaseGuard {
         }
         String name = databaseName(jdbcUrl);
         if (name == null || !name.toLowerCase(Locale.ROOT).contains("test")) {
-            throw new IllegalStateException("Refusing to start: quarkus.flyway.clean-at-start=true would wipe database '"
-                    + (name == null ? "?" : name) + "' (" + jdbcUrl + "), whose name does not contain 'test'. "
-                    + "Point the test profile at a test database (e.g. shopcore_test) or turn clean-at-start off.");
+            throw new IllegalStateException(
+                    "Refusing to start: quarkus.flyway.clean-at-start=true would wipe database '"
+                            + (name == null ? "?" : name) + "' (" + jdbcUrl + "), whose name does not contain 'test'. "
+                            + "Point the test profile at a test database (e.g. shopcore_test) or turn clean-at-start off.");
         }
     }
 

@@ -65,26 +65,35 @@ class ResourceLimitsTest {
         for (int i = 0; i < 400; i++) {
             headers.append("X-H").append(i).append(": ").append("v".repeat(100)).append("\r\n");
         }
-        String status = raw("GET /api/v1/categories HTTP/1.1\r\nHost: localhost\r\n" + headers + "Connection: close\r\n\r\n");
+        String status =
+                raw("GET /api/v1/categories HTTP/1.1\r\nHost: localhost\r\n" + headers + "Connection: close\r\n\r\n");
         assertThat(status).matches("HTTP/1\\.[01] 431 .*");
     }
 
     @Test
     void givenAVeryLongQueryString_answers414() throws Exception {
-        String status = raw("GET /api/v1/products?sort=" + "x".repeat(8 * 1024) + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        String status = raw("GET /api/v1/products?sort=" + "x".repeat(8 * 1024)
+                + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
         assertThat(status).matches("HTTP/1\\.[01] 414 .*");
     }
 
     @Test
     void givenAVeryLongPath_answers414() throws Exception {
-        String status = raw("GET /api/v1/products/" + "1".repeat(8 * 1024) + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        String status = raw("GET /api/v1/products/" + "1".repeat(8 * 1024)
+                + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
         assertThat(status).matches("HTTP/1\\.[01] 414 .*");
     }
 
     @Test
     void givenALongButAllowedQueryOrPath_answersAProblemNotA5xx() {
-        assertProblem(given().queryParam("sort", "x".repeat(3000)).get("/api/v1/products").then(), 400, "validation_failed");
-        ValidatableResponse longId = given().get("/api/v1/products/" + "9".repeat(3000)).then().statusCode(400);
+        assertProblem(
+                given().queryParam("sort", "x".repeat(3000))
+                        .get("/api/v1/products")
+                        .then(),
+                400,
+                "validation_failed");
+        ValidatableResponse longId =
+                given().get("/api/v1/products/" + "9".repeat(3000)).then().statusCode(400);
         assertThat(longId.extract().contentType()).startsWith("application/problem+json");
     }
 
@@ -103,29 +112,43 @@ class ResourceLimitsTest {
     void givenAHugeArrayWithinTheBodyLimit_answers400() {
         String array = "[" + "1,".repeat(30_000) + "1]";
         assertProblem(postJson("/api/v1/auth/register", array), 400, "malformed_request");
-        assertProblem(postJson("/api/v1/auth/register", "{\"username\":" + array + ",\"password\":\"long-enough-1\"}"),
-                400, "validation_failed");
+        assertProblem(
+                postJson("/api/v1/auth/register", "{\"username\":" + array + ",\"password\":\"long-enough-1\"}"),
+                400,
+                "validation_failed");
     }
 
     @Test
     void givenAHugeArrayOrStringBeyondTheBodyLimit_answers413() {
         assertProblem(postJson("/api/v1/auth/register", "[" + "1,".repeat(40_000) + "1]"), 413, "payload_too_large");
-        assertProblem(postJson("/api/v1/auth/register", "{\"username\":\"" + "a".repeat(70_000) + "\",\"password\":\"long-enough-1\"}"),
-                413, "payload_too_large");
+        assertProblem(
+                postJson(
+                        "/api/v1/auth/register",
+                        "{\"username\":\"" + "a".repeat(70_000) + "\",\"password\":\"long-enough-1\"}"),
+                413,
+                "payload_too_large");
     }
 
     @Test
     void givenLongStringsWithinTheBodyLimit_answers400ValidationFailed() {
-        assertProblem(postJson("/api/v1/auth/register", "{\"username\":\"" + "a".repeat(60_000) + "\",\"password\":\"long-enough-1\"}"),
-                400, "validation_failed");
-        assertProblem(postJson("/api/v1/auth/token", "{\"username\":\"someone\",\"password\":\"" + "p".repeat(60_000) + "\"}"),
-                400, "validation_failed");
+        assertProblem(
+                postJson(
+                        "/api/v1/auth/register",
+                        "{\"username\":\"" + "a".repeat(60_000) + "\",\"password\":\"long-enough-1\"}"),
+                400,
+                "validation_failed");
+        assertProblem(
+                postJson(
+                        "/api/v1/auth/token", "{\"username\":\"someone\",\"password\":\"" + "p".repeat(60_000) + "\"}"),
+                400,
+                "validation_failed");
     }
 
     @Test
     void givenAHugeNumber_answers400() {
         String digits = "9".repeat(5_000);
-        ValidatableResponse r = postJson("/api/v1/auth/register", "{\"username\":" + digits + ",\"password\":\"long-enough-1\"}")
+        ValidatableResponse r = postJson(
+                        "/api/v1/auth/register", "{\"username\":" + digits + ",\"password\":\"long-enough-1\"}")
                 .statusCode(400);
         assertThat(r.extract().contentType()).startsWith("application/problem+json");
     }

@@ -27,8 +27,14 @@ import org.junit.jupiter.api.io.TempDir;
 class ArchitectureRulesSelfTest {
 
     private static final JavaClasses BROKEN = new ClassFileImporter()
-            .importClasses(LeakyOrder.class, PlaceOrderService.class, OrderResource.class, PlaceOrderUseCase.class,
-                    JpaOrderRepository.class, Invoice.class, OrderAwareHelper.class);
+            .importClasses(
+                    LeakyOrder.class,
+                    PlaceOrderService.class,
+                    OrderResource.class,
+                    PlaceOrderUseCase.class,
+                    JpaOrderRepository.class,
+                    Invoice.class,
+                    OrderAwareHelper.class);
 
     /** The fixture's root package, standing in for io.shopcore in the root-parameterised rules. */
     private static final String FIXTURE_ROOT = "io.shopcore.archfixture";
@@ -39,24 +45,31 @@ class ArchitectureRulesSelfTest {
 
     @Test
     void domainThatKnowsJpa_breaksDomainRule() {
-        assertThat(evaluate(ArchitectureRules.DOMAIN_IS_PLAIN_JAVA).hasViolation()).isTrue();
+        assertThat(evaluate(ArchitectureRules.DOMAIN_IS_PLAIN_JAVA).hasViolation())
+                .isTrue();
     }
 
     @Test
     void entityOutsidePersistence_breaksEntityRule() {
-        assertThat(evaluate(ArchitectureRules.ENTITIES_LIVE_IN_PERSISTENCE_ADAPTERS).hasViolation()).isTrue();
+        assertThat(evaluate(ArchitectureRules.ENTITIES_LIVE_IN_PERSISTENCE_ADAPTERS)
+                        .hasViolation())
+                .isTrue();
     }
 
     @Test
     void useCaseUsingAnAdapterOrJackson_breaksApplicationRule() {
         EvaluationResult result = evaluate(ArchitectureRules.APPLICATION_KNOWS_NO_ADAPTER_OR_FRAMEWORK);
         assertThat(result.hasViolation()).isTrue();
-        assertThat(result.getFailureReport().toString()).contains("OrderResource").contains("ObjectMapper");
+        assertThat(result.getFailureReport().toString())
+                .contains("OrderResource")
+                .contains("ObjectMapper");
     }
 
     @Test
     void inboundAdapterUsingOutboundAdapter_breaksAdapterRule() {
-        assertThat(evaluate(ArchitectureRules.INBOUND_AND_OUTBOUND_ADAPTERS_ARE_APART).hasViolation()).isTrue();
+        assertThat(evaluate(ArchitectureRules.INBOUND_AND_OUTBOUND_ADAPTERS_ARE_APART)
+                        .hasViolation())
+                .isTrue();
     }
 
     @Test
@@ -68,7 +81,9 @@ class ArchitectureRulesSelfTest {
 
     @Test
     void endpointWithoutSecurityAnnotation_breaksSecurityRule() {
-        assertThat(evaluate(ArchitectureRules.EVERY_ENDPOINT_DECLARES_ITS_SECURITY).hasViolation()).isTrue();
+        assertThat(evaluate(ArchitectureRules.EVERY_ENDPOINT_DECLARES_ITS_SECURITY)
+                        .hasViolation())
+                .isTrue();
     }
 
     @Test
@@ -82,7 +97,9 @@ class ArchitectureRulesSelfTest {
     void outboundAdapterUsingInboundAdapter_breaksOutDoesNotKnowInRule() {
         EvaluationResult result = evaluate(ArchitectureRules.OUTBOUND_ADAPTERS_DO_NOT_KNOW_INBOUND);
         assertThat(result.hasViolation()).isTrue();
-        assertThat(result.getFailureReport().toString()).contains("JpaOrderRepository").contains("OrderResource");
+        assertThat(result.getFailureReport().toString())
+                .contains("JpaOrderRepository")
+                .contains("OrderResource");
     }
 
     @Test
@@ -90,22 +107,28 @@ class ArchitectureRulesSelfTest {
         EvaluationResult result = evaluate(ArchitectureRules.OUTBOUND_ADAPTERS_SPEAK_NO_HTTP);
         assertThat(result.hasViolation()).isTrue();
         assertThat(result.getFailureReport().toString())
-                .contains("ApiProblemException").contains("ProblemCode").contains("jakarta.ws.rs.core.Response");
+                .contains("ApiProblemException")
+                .contains("ProblemCode")
+                .contains("jakarta.ws.rs.core.Response");
     }
 
     @Test
     void exemptingTheOffender_silencesOnlyIt() {
         // The fixture has one outbound adapter; exempting it leaves nothing to check, which is fine here.
         assertThat(evaluate(ArchitectureRules.outboundAdaptersSpeakNoHttp(JpaOrderRepository.class.getName())
-                .allowEmptyShould(true)).hasViolation()).isFalse();
+                                .allowEmptyShould(true))
+                        .hasViolation())
+                .isFalse();
     }
 
     @Test
     void infrastructureThatKnowsAContext_breaksInfrastructureRule() {
-        EvaluationResult result = evaluate(
-                ArchitectureRules.infrastructureKnowsNoContext(FIXTURE_ROOT, List.of("orders", "billing")));
+        EvaluationResult result =
+                evaluate(ArchitectureRules.infrastructureKnowsNoContext(FIXTURE_ROOT, List.of("orders", "billing")));
         assertThat(result.hasViolation()).isTrue();
-        assertThat(result.getFailureReport().toString()).contains("OrderAwareHelper").contains("LeakyOrder");
+        assertThat(result.getFailureReport().toString())
+                .contains("OrderAwareHelper")
+                .contains("LeakyOrder");
     }
 
     @Test
@@ -126,13 +149,18 @@ class ArchitectureRulesSelfTest {
                 """);
         EvaluationResult result = evaluate(ArchitectureRules.adheresToComponentDiagram(diagram));
         assertThat(result.hasViolation()).isTrue();
-        assertThat(result.getFailureReport().toString()).contains("JpaOrderRepository").contains("Invoice");
+        assertThat(result.getFailureReport().toString())
+                .contains("JpaOrderRepository")
+                .contains("Invoice");
     }
 
     @Test
     void ruleOverNothing_failsInsteadOfPassing() {
         ArchRule aboutRenamedPackage = com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes()
-                .that().resideInAPackage("io.shopcore.renamed..").should().beInterfaces();
+                .that()
+                .resideInAPackage("io.shopcore.renamed..")
+                .should()
+                .beInterfaces();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> aboutRenamedPackage.check(BROKEN))
                 .isInstanceOf(AssertionError.class);
     }

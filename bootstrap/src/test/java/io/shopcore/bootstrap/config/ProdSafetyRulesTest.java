@@ -45,7 +45,9 @@ class ProdSafetyRulesTest {
         c.remove("mp.jwt.verify.publickey.location");
         c.remove("smallrye.jwt.sign.key.location");
         assertThat(keys(c)).containsExactly("mp.jwt.verify.publickey.location", "smallrye.jwt.sign.key.location");
-        assertThat(violations(c).getFirst().toString()).contains("MP_JWT_VERIFY_PUBLICKEY_LOCATION").contains("public key");
+        assertThat(violations(c).getFirst().toString())
+                .contains("MP_JWT_VERIFY_PUBLICKEY_LOCATION")
+                .contains("public key");
     }
 
     @Test
@@ -88,10 +90,13 @@ class ProdSafetyRulesTest {
 
     @Test
     void givenTestDatabase_check_refuses() {
-        for (String url : List.of("jdbc:postgresql://127.0.0.1:5432/shopcore_test", "jdbc:postgresql://db/TestShop?ssl=true")) {
+        for (String url :
+                List.of("jdbc:postgresql://127.0.0.1:5432/shopcore_test", "jdbc:postgresql://db/TestShop?ssl=true")) {
             Map<String, String> c = safe();
             c.put("quarkus.datasource.jdbc.url", url);
-            assertThat(violations(c)).as(url).singleElement()
+            assertThat(violations(c))
+                    .as(url)
+                    .singleElement()
                     .satisfies(v -> assertThat(v.message()).contains("test database"));
         }
     }
@@ -119,7 +124,8 @@ class ProdSafetyRulesTest {
 
     @Test
     void databaseName_isThePathOfTheUrl() {
-        assertThat(ProdSafetyRules.databaseName("jdbc:postgresql://h:5432/shop?x=1")).isEqualTo("shop");
+        assertThat(ProdSafetyRules.databaseName("jdbc:postgresql://h:5432/shop?x=1"))
+                .isEqualTo("shop");
         assertThat(ProdSafetyRules.databaseName("jdbc:postgresql://h/shop")).isEqualTo("shop");
     }
 
@@ -128,7 +134,9 @@ class ProdSafetyRulesTest {
         Map<String, String> c = safe();
         c.put("shopcore.admin.password", "admin-dev-password");
         c.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/shopcore_test");
-        Config config = new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(c, "test", 500)).build();
+        Config config = new SmallRyeConfigBuilder()
+                .withSources(new PropertiesConfigSource(c, "test", 500))
+                .build();
         assertThatThrownBy(() -> ProdSafetyCheck.check(config))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("Refusing to start with unsafe production settings")
@@ -138,7 +146,9 @@ class ProdSafetyRulesTest {
 
     @Test
     void givenSafeConfig_startupCheck_passes() {
-        Config config = new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(safe(), "test", 500)).build();
+        Config config = new SmallRyeConfigBuilder()
+                .withSources(new PropertiesConfigSource(safe(), "test", 500))
+                .build();
         ProdSafetyCheck.check(config);
     }
 
@@ -146,7 +156,9 @@ class ProdSafetyRulesTest {
     void givenCheckSwitchedOff_startupCheck_passesAnything() {
         Map<String, String> c = new HashMap<>();
         c.put("shopcore.prod-safety.enabled", "false");
-        Config config = new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(c, "test", 500)).build();
+        Config config = new SmallRyeConfigBuilder()
+                .withSources(new PropertiesConfigSource(c, "test", 500))
+                .build();
         ProdSafetyCheck.check(config);
     }
 }

@@ -47,7 +47,8 @@ class MalformedBodyContractTest {
             new Endpoint("POST", "/api/v1/stock/{product}/reservations", "customer"),
             new Endpoint("POST", "/api/v1/stock/{product}/adjustments", "admin"));
 
-    static final List<String> UNPARSABLE = List.of("{\"name\":", "{bad json}", "", "[]", "[{}]", "null", "\"text\"", "42");
+    static final List<String> UNPARSABLE =
+            List.of("{\"name\":", "{bad json}", "", "[]", "[{}]", "null", "\"text\"", "42");
 
     /** Once per class, but after Quarkus started (a static @BeforeAll can run before the application is up). */
     @BeforeEach
@@ -56,12 +57,27 @@ class MalformedBodyContractTest {
             return;
         }
         String admin = TestUsers.adminToken();
-        categoryId = ((Number) given().auth().oauth2(admin).contentType(ContentType.JSON)
-                .body(Map.of("name", "Contract " + UUID.randomUUID())).post("/api/v1/categories")
-                .then().statusCode(201).extract().path("id")).longValue();
-        productId = ((Number) given().auth().oauth2(admin).contentType(ContentType.JSON)
-                .body(Map.of("name", "Contract product", "price", 100, "categoryId", categoryId, "initialStock", 5))
-                .post("/api/v1/products").then().statusCode(201).extract().path("id")).longValue();
+        categoryId = ((Number) given().auth()
+                        .oauth2(admin)
+                        .contentType(ContentType.JSON)
+                        .body(Map.of("name", "Contract " + UUID.randomUUID()))
+                        .post("/api/v1/categories")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("id"))
+                .longValue();
+        productId = ((Number) given().auth()
+                        .oauth2(admin)
+                        .contentType(ContentType.JSON)
+                        .body(Map.of(
+                                "name", "Contract product", "price", 100, "categoryId", categoryId, "initialStock", 5))
+                        .post("/api/v1/products")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("id"))
+                .longValue();
     }
 
     static Stream<Arguments> unparsableBodies() {
@@ -87,17 +103,27 @@ class MalformedBodyContractTest {
 
     @Test
     void wronglyTypedFields_areValidationFailedNamingThem() {
-        assertProblem(call(ENDPOINTS.get(0), "{\"username\":{\"a\":1},\"password\":\"long-enough-1\"}"), 400,
-                "validation_failed").body("errors.field", hasItem("username"));
-        assertProblem(call(ENDPOINTS.get(4), "{\"name\":\"x\",\"price\":\"cheap\",\"categoryId\":" + categoryId + "}"),
-                400, "validation_failed").body("errors.field", hasItem("price"));
+        assertProblem(
+                        call(ENDPOINTS.get(0), "{\"username\":{\"a\":1},\"password\":\"long-enough-1\"}"),
+                        400,
+                        "validation_failed")
+                .body("errors.field", hasItem("username"));
+        assertProblem(
+                        call(
+                                ENDPOINTS.get(4),
+                                "{\"name\":\"x\",\"price\":\"cheap\",\"categoryId\":" + categoryId + "}"),
+                        400,
+                        "validation_failed")
+                .body("errors.field", hasItem("price"));
         assertProblem(call(ENDPOINTS.get(6), "{\"quantity\":[1]}"), 400, "validation_failed")
                 .body("errors.field", hasItem("quantity"));
     }
 
     @Test
     void trailingTokensAfterAValidDocument_areMalformedRequest() {
-        assertProblem(call(ENDPOINTS.get(1), "{\"username\":\"someone\",\"password\":\"long-enough-1\"} {}"), 400,
+        assertProblem(
+                call(ENDPOINTS.get(1), "{\"username\":\"someone\",\"password\":\"long-enough-1\"} {}"),
+                400,
                 "malformed_request");
         assertProblem(call(ENDPOINTS.get(6), "{\"quantity\":1} x"), 400, "malformed_request");
     }
@@ -113,7 +139,7 @@ class MalformedBodyContractTest {
         switch (endpoint.caller()) {
             case "admin" -> request = request.auth().oauth2(TestUsers.adminToken());
             case "customer" -> request = request.auth().oauth2(TestUsers.customerToken("contract-customer"));
-            default -> { }
+            default -> {}
         }
         if (!body.isEmpty()) {
             request = request.body(body);

@@ -30,20 +30,45 @@ class AvailabilityFreshnessTest {
             given().get("/api/v1/products/" + id).then().statusCode(200).body("available", equalTo(10));
         }
 
-        String customer = TestUsers.customerToken("fresh-buyer-" + java.util.UUID.randomUUID().toString().substring(0, 8));
-        String reservation = given().auth().oauth2(customer).contentType(ContentType.JSON).body("{\"quantity\":3}")
-                .post("/api/v1/stock/" + id + "/reservations").then().statusCode(201).extract().path("id");
+        String customer = TestUsers.customerToken(
+                "fresh-buyer-" + java.util.UUID.randomUUID().toString().substring(0, 8));
+        String reservation = given().auth()
+                .oauth2(customer)
+                .contentType(ContentType.JSON)
+                .body("{\"quantity\":3}")
+                .post("/api/v1/stock/" + id + "/reservations")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         given().get(list).then().statusCode(200).body("items.available", equalTo(List.of(7)));
         given().get("/api/v1/products/" + id).then().statusCode(200).body("available", equalTo(7));
-        given().get("/api/v1/stock/" + id).then().statusCode(200).body("available", equalTo(7)).body("reserved", equalTo(3));
+        given().get("/api/v1/stock/" + id)
+                .then()
+                .statusCode(200)
+                .body("available", equalTo(7))
+                .body("reserved", equalTo(3));
 
-        given().auth().oauth2(customer).post("/api/v1/reservations/" + reservation + "/release").then().statusCode(200);
+        given().auth()
+                .oauth2(customer)
+                .post("/api/v1/reservations/" + reservation + "/release")
+                .then()
+                .statusCode(200);
         given().get(list).then().statusCode(200).body("items.available", equalTo(List.of(10)));
 
-        given().auth().oauth2(TestUsers.adminToken()).delete("/api/v1/products/" + id).then().statusCode(204);
+        given().auth()
+                .oauth2(TestUsers.adminToken())
+                .delete("/api/v1/products/" + id)
+                .then()
+                .statusCode(204);
         given().get(list).then().statusCode(200).body("total", equalTo(0));
         given().get("/api/v1/products/" + id).then().statusCode(404);
-        given().auth().oauth2(customer).contentType(ContentType.JSON).body("{\"quantity\":1}")
-                .post("/api/v1/stock/" + id + "/reservations").then().statusCode(404);
+        given().auth()
+                .oauth2(customer)
+                .contentType(ContentType.JSON)
+                .body("{\"quantity\":1}")
+                .post("/api/v1/stock/" + id + "/reservations")
+                .then()
+                .statusCode(404);
     }
 }

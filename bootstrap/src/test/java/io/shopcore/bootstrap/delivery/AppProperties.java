@@ -61,11 +61,13 @@ final class AppProperties {
             throw new IllegalArgumentException("not a size: " + text);
         }
         long n = Long.parseLong(m.group(1));
-        return m.group(2) == null ? n : switch (m.group(2)) {
-            case "K" -> n * 1024;
-            case "M" -> n * 1024 * 1024;
-            default -> n * 1024 * 1024 * 1024;
-        };
+        return m.group(2) == null
+                ? n
+                : switch (m.group(2)) {
+                    case "K" -> n * 1024;
+                    case "M" -> n * 1024 * 1024;
+                    default -> n * 1024 * 1024 * 1024;
+                };
     }
 
     /** Drain budget of one instance after SIGTERM: shutdown delay (readiness DOWN, still serving) + in-flight timeout. */

@@ -34,7 +34,8 @@ class DeliveryFilesTest {
         Repo.requireTool("systemd-analyze", "apt-get install systemd");
         // verify checks that ExecStart's binary exists: point the unit's paths into a scratch root with stubs.
         String text = Repo.read("deploy/systemd/" + unit);
-        String relocated = text.replace("/opt/shopcore", tmp + "/opt/shopcore").replace("/usr/lib/jvm", tmp + "/usr/lib/jvm");
+        String relocated =
+                text.replace("/opt/shopcore", tmp + "/opt/shopcore").replace("/usr/lib/jvm", tmp + "/usr/lib/jvm");
         Files.writeString(tmp.resolve(unit), relocated);
         Matcher exec = Pattern.compile("(?m)^ExecStart=(\\S+)").matcher(relocated);
         assertThat(exec.find()).isTrue();
@@ -43,16 +44,23 @@ class DeliveryFilesTest {
         Files.writeString(binary, "#!/bin/sh\n");
         Files.setPosixFilePermissions(binary, PosixFilePermissions.fromString("rwxr-xr-x"));
 
-        Repo.Result r = Repo.run(tmp, "systemd-analyze", "verify", tmp.resolve(unit.replace("@.", "@blue.")).toString());
+        Repo.Result r = Repo.run(
+                tmp,
+                "systemd-analyze",
+                "verify",
+                tmp.resolve(unit.replace("@.", "@blue.")).toString());
         assertThat(r.exitCode()).as(r.both()).isZero();
-        assertThat(r.both().lines().filter(l -> !l.isBlank()).toList()).as("warnings are errors").isEmpty();
+        assertThat(r.both().lines().filter(l -> !l.isBlank()).toList())
+                .as("warnings are errors")
+                .isEmpty();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"shopcore@.service", "shopcore-jvm@.service"})
     void systemdUnit_isHardened_andStopsAfterTheDrain(String unit) {
         Map<String, String> keys = unitKeys(Repo.read("deploy/systemd/" + unit));
-        assertThat(keys).containsEntry("Restart", "on-failure")
+        assertThat(keys)
+                .containsEntry("Restart", "on-failure")
                 .containsEntry("NoNewPrivileges", "yes")
                 .containsEntry("ProtectSystem", "strict")
                 .containsEntry("ProtectHome", "yes")
@@ -68,12 +76,22 @@ class DeliveryFilesTest {
         Path conf = Files.createDirectories(prefix.resolve("conf/shopcore"));
         Files.createDirectories(prefix.resolve("logs"));
         Files.createDirectories(prefix.resolve("tmp"));
-        // The real file, only with the privileged listen port swapped (nginx -t does not bind; this keeps it root-free).
-        Files.writeString(prefix.resolve("conf/shopcore.conf"), Repo.read("deploy/nginx/shopcore.conf").replace("listen 80;", "listen 127.0.0.1:18099;"));
+        // The real file, only with the privileged listen port swapped (nginx -t does not bind; this keeps it
+        // root-free).
+        Files.writeString(
+                prefix.resolve("conf/shopcore.conf"),
+                Repo.read("deploy/nginx/shopcore.conf").replace("listen 80;", "listen 127.0.0.1:18099;"));
         Files.writeString(conf.resolve("live.conf"), Repo.read("deploy/nginx/shopcore/live.conf"));
         Files.writeString(prefix.resolve("conf/nginx.conf"), wrapper(prefix));
 
-        Repo.Result r = Repo.run(prefix, "nginx", "-p", prefix.toString(), "-c", prefix.resolve("conf/nginx.conf").toString(), "-t");
+        Repo.Result r = Repo.run(
+                prefix,
+                "nginx",
+                "-p",
+                prefix.toString(),
+                "-c",
+                prefix.resolve("conf/nginx.conf").toString(),
+                "-t");
         assertThat(r.exitCode()).as(r.both()).isZero();
         assertThat(r.stderr()).contains("test is successful").doesNotContain("[warn]");
     }
@@ -83,16 +101,27 @@ class DeliveryFilesTest {
     void nginxLimits_agreeWithTheService(String file) {
         String conf = Repo.read(file);
         long bodyLimit = AppProperties.parseSize(APP.get("quarkus.http.limits.max-body-size"));
-        assertThat(directives(conf, "client_max_body_size")).isNotEmpty()
+        assertThat(directives(conf, "client_max_body_size"))
+                .isNotEmpty()
                 .allSatisfy(v -> assertThat(AppProperties.parseSize(v)).isEqualTo(bodyLimit));
-        Duration jdbcSocket = Duration.ofSeconds(Long.parseLong(
-                APP.get("quarkus.datasource.jdbc.additional-jdbc-properties.socketTimeout")));
-        assertThat(directives(conf, "proxy_read_timeout")).isNotEmpty().allSatisfy(v -> assertThat(AppProperties.parseDuration(v))
-                .isGreaterThan(APP.drain()).isGreaterThan(jdbcSocket));
-        assertThat(directives(conf, "proxy_connect_timeout")).isNotEmpty()
-                .allSatisfy(v -> assertThat(AppProperties.parseDuration(v)).isLessThanOrEqualTo(Duration.ofSeconds(75)));
-        assertThat(conf).contains("proxy_set_header X-Forwarded-For $remote_addr;", "proxy_set_header X-Forwarded-Proto $scheme;",
-                "keepalive 32;", "proxy_http_version 1.1;", "proxy_set_header Connection \"\";");
+        Duration jdbcSocket = Duration.ofSeconds(
+                Long.parseLong(APP.get("quarkus.datasource.jdbc.additional-jdbc-properties.socketTimeout")));
+        assertThat(directives(conf, "proxy_read_timeout"))
+                .isNotEmpty()
+                .allSatisfy(v -> assertThat(AppProperties.parseDuration(v))
+                        .isGreaterThan(APP.drain())
+                        .isGreaterThan(jdbcSocket));
+        assertThat(directives(conf, "proxy_connect_timeout"))
+                .isNotEmpty()
+                .allSatisfy(
+                        v -> assertThat(AppProperties.parseDuration(v)).isLessThanOrEqualTo(Duration.ofSeconds(75)));
+        assertThat(conf)
+                .contains(
+                        "proxy_set_header X-Forwarded-For $remote_addr;",
+                        "proxy_set_header X-Forwarded-Proto $scheme;",
+                        "keepalive 32;",
+                        "proxy_http_version 1.1;",
+                        "proxy_set_header Connection \"\";");
         assertThat(conf).containsPattern("location = /api/v1/health \\{\\s*access_log off;");
         assertThat(conf).contains("upstream shopcore_blue", "upstream shopcore_green");
     }
@@ -101,8 +130,15 @@ class DeliveryFilesTest {
     void composeNginx_hasTheSameDirectivesAsTheHostOne() {
         String host = Repo.read("deploy/nginx/shopcore.conf");
         String compose = Repo.read("deploy/compose/nginx/shopcore.conf");
-        for (String d : List.of("client_max_body_size", "proxy_read_timeout", "proxy_send_timeout", "proxy_connect_timeout",
-                "keepalive", "keepalive_timeout", "client_body_timeout", "send_timeout")) {
+        for (String d : List.of(
+                "client_max_body_size",
+                "proxy_read_timeout",
+                "proxy_send_timeout",
+                "proxy_connect_timeout",
+                "keepalive",
+                "keepalive_timeout",
+                "client_body_timeout",
+                "send_timeout")) {
             assertThat(directives(compose, d)).as(d).isEqualTo(directives(host, d));
         }
     }
@@ -115,7 +151,8 @@ class DeliveryFilesTest {
         Files.createDirectories(tmp.resolve("nginx"));
         Files.createDirectories(tmp.resolve("secrets"));
         for (String secret : List.of("db-password", "jwt-public.pem", "jwt-private.pem", "shopcore.env")) {
-            Files.writeString(tmp.resolve("secrets").resolve(secret), ""); // placeholders: init-secrets.sh makes the real ones
+            Files.writeString(
+                    tmp.resolve("secrets").resolve(secret), ""); // placeholders: init-secrets.sh makes the real ones
         }
         Repo.Result r = Repo.run(tmp, "docker-compose", "-f", "docker-compose.yml", "config");
         assertThat(r.exitCode()).as(r.both()).isZero();
@@ -129,7 +166,8 @@ class DeliveryFilesTest {
             assertThat(AppProperties.parseDuration(grace.group(1))).isGreaterThan(APP.drain());
         }
         assertThat(colours).isEqualTo(2);
-        assertThat(Pattern.compile("healthcheck:").matcher(resolved).results().count()).isEqualTo(5);
+        assertThat(Pattern.compile("healthcheck:").matcher(resolved).results().count())
+                .isEqualTo(5);
         assertThat(resolved).doesNotContain("PASSWORD: ");
     }
 
@@ -140,8 +178,13 @@ class DeliveryFilesTest {
         List<Path> scripts = new ArrayList<>(Repo.files("k8s/*.sh"));
         scripts.addAll(Repo.files("deploy/**/*.sh"));
         scripts.addAll(Repo.files("loadtest/rehearsal*.sh"));
-        assertThat(scripts).extracting(p -> Repo.ROOT.relativize(p).toString())
-                .contains("k8s/rollout.sh", "deploy/nginx/switch.sh", "deploy/compose/switch.sh", "loadtest/rehearsal.sh");
+        assertThat(scripts)
+                .extracting(p -> Repo.ROOT.relativize(p).toString())
+                .contains(
+                        "k8s/rollout.sh",
+                        "deploy/nginx/switch.sh",
+                        "deploy/compose/switch.sh",
+                        "loadtest/rehearsal.sh");
         scripts.forEach(p -> cmd.add(p.toString()));
         Repo.Result r = Repo.run(Repo.ROOT, cmd);
         assertThat(r.exitCode()).as(r.both()).isZero();
@@ -162,13 +205,18 @@ class DeliveryFilesTest {
     }
 
     private static List<String> directives(String conf, String name) {
-        return Pattern.compile("(?m)^\\s*" + Pattern.quote(name) + "\\s+([^;]+);").matcher(conf).results()
-                .map(m -> m.group(1).trim()).toList();
+        return Pattern.compile("(?m)^\\s*" + Pattern.quote(name) + "\\s+([^;]+);")
+                .matcher(conf)
+                .results()
+                .map(m -> m.group(1).trim())
+                .toList();
     }
 
     private static Map<String, String> unitKeys(String unit) {
         Map<String, String> keys = new LinkedHashMap<>();
-        unit.lines().map(String::trim).filter(l -> !l.startsWith("#") && l.contains("="))
+        unit.lines()
+                .map(String::trim)
+                .filter(l -> !l.startsWith("#") && l.contains("="))
                 .forEach(l -> keys.putIfAbsent(l.substring(0, l.indexOf('=')), l.substring(l.indexOf('=') + 1)));
         return keys;
     }

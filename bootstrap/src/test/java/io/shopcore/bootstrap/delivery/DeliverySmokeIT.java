@@ -21,39 +21,86 @@ class DeliverySmokeIT {
 
     @Test
     void packagedApp_servesHealthOnTheManagementPort_andTheApiOnTheMainPort() {
-        given().port(ProdServicesResource.managementPort).get("/q/health/started").then().statusCode(200);
-        given().port(ProdServicesResource.managementPort).get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"))
+        given().port(ProdServicesResource.managementPort)
+                .get("/q/health/started")
+                .then()
+                .statusCode(200);
+        given().port(ProdServicesResource.managementPort)
+                .get("/q/health/live")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("UP"))
                 // liveness never depends on PostgreSQL or Redis: an outage must not restart the pods
-                .body("checks.name", not(hasItem("Database connections health check"))).body("checks.name", not(hasItem("redis")));
-        given().port(ProdServicesResource.managementPort).get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.name", not(hasItem("Database connections health check")))
+                .body("checks.name", not(hasItem("redis")));
+        given().port(ProdServicesResource.managementPort)
+                .get("/q/health/ready")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("Graceful Shutdown"));
-        given().port(ProdServicesResource.managementPort).get("/q/metrics").then().statusCode(200);
+        given().port(ProdServicesResource.managementPort)
+                .get("/q/metrics")
+                .then()
+                .statusCode(200);
         given().get("/q/health/ready").then().statusCode(404); // not on the public port in prod
         given().get("/api/v1/health").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test
     void packagedApp_registerLoginBrowseReserveAudit() {
-        given().contentType(ContentType.JSON).body(Map.of("username", "it-buyer", "password", "it-password-123"))
-                .post("/api/v1/auth/register").then().statusCode(201);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("username", "it-buyer", "password", "it-password-123"))
+                .post("/api/v1/auth/register")
+                .then()
+                .statusCode(201);
         String customer = token("it-buyer", "it-password-123");
         String admin = token("admin", ProdServicesResource.ADMIN_PASSWORD);
 
-        int categoryId = given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("name", "IT category"))
-                .post("/api/v1/categories").then().statusCode(201).extract().path("id");
-        int productId = given().auth().oauth2(admin).contentType(ContentType.JSON)
+        int categoryId = given().auth()
+                .oauth2(admin)
+                .contentType(ContentType.JSON)
+                .body(Map.of("name", "IT category"))
+                .post("/api/v1/categories")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        int productId = given().auth()
+                .oauth2(admin)
+                .contentType(ContentType.JSON)
                 .body(Map.of("name", "IT product", "price", 1000, "categoryId", categoryId, "initialStock", 5))
-                .post("/api/v1/products").then().statusCode(201).extract().path("id");
+                .post("/api/v1/products")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
 
         given().get("/api/v1/products?size=100").then().statusCode(200).body("items.id", hasItem(productId));
-        given().auth().oauth2(customer).contentType(ContentType.JSON).body(Map.of("quantity", 2))
-                .post("/api/v1/stock/" + productId + "/reservations").then().statusCode(201).body("status", equalTo("HELD"));
+        given().auth()
+                .oauth2(customer)
+                .contentType(ContentType.JSON)
+                .body(Map.of("quantity", 2))
+                .post("/api/v1/stock/" + productId + "/reservations")
+                .then()
+                .statusCode(201)
+                .body("status", equalTo("HELD"));
         given().get("/api/v1/stock/" + productId).then().statusCode(200).body("available", equalTo(3));
-        given().auth().oauth2(admin).get("/api/v1/stock/audit").then().statusCode(200).body("consistent", equalTo(true));
+        given().auth()
+                .oauth2(admin)
+                .get("/api/v1/stock/audit")
+                .then()
+                .statusCode(200)
+                .body("consistent", equalTo(true));
     }
 
     private static String token(String username, String password) {
-        return given().contentType(ContentType.JSON).body(Map.of("username", username, "password", password))
-                .post("/api/v1/auth/token").then().statusCode(200).extract().path("access_token");
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("username", username, "password", password))
+                .post("/api/v1/auth/token")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("access_token");
     }
 }

@@ -57,19 +57,31 @@ class K8sManifestTest {
         String deployment = Repo.read("k8s/base/deployment.yaml");
         assertThat(deployment).contains("readinessProbe:", "httpGet:");
         List<HasMetadata> misspelledTopLevel = Manifests.parse(deployment.replace("readinessProbe:", "readinesProbe:"));
-        assertThat(Manifests.unknownFields(misspelledTopLevel)).singleElement().asString()
-                .contains("containers[0]").contains("readinesProbe");
+        assertThat(Manifests.unknownFields(misspelledTopLevel))
+                .singleElement()
+                .asString()
+                .contains("containers[0]")
+                .contains("readinesProbe");
         List<HasMetadata> misspelledNested = Manifests.parse(deployment.replaceFirst("httpGet:", "httpGett:"));
-        assertThat(Manifests.unknownFields(misspelledNested)).singleElement().asString().contains("httpGett");
-        List<HasMetadata> unknownKind = Manifests.parse("apiVersion: example.io/v1\nkind: Gadget\nmetadata:\n  name: x\n");
-        assertThat(Manifests.unknownFields(unknownKind)).singleElement().asString().contains("no typed model");
+        assertThat(Manifests.unknownFields(misspelledNested))
+                .singleElement()
+                .asString()
+                .contains("httpGett");
+        List<HasMetadata> unknownKind =
+                Manifests.parse("apiVersion: example.io/v1\nkind: Gadget\nmetadata:\n  name: x\n");
+        assertThat(Manifests.unknownFields(unknownKind))
+                .singleElement()
+                .asString()
+                .contains("no typed model");
         assertThat(Manifests.unknownFields(Manifests.parse(deployment))).isEmpty();
     }
 
     @Test
     void liveService_selectsExactlyOneColour_andPreviewTheOther() {
         List<Deployment> colours = of(Deployment.class);
-        assertThat(colours).extracting(d -> d.getMetadata().getName()).containsExactlyInAnyOrder("shopcore-blue", "shopcore-green");
+        assertThat(colours)
+                .extracting(d -> d.getMetadata().getName())
+                .containsExactlyInAnyOrder("shopcore-blue", "shopcore-green");
         Service live = service("shopcore");
         Service preview = service("shopcore-preview");
         List<String> liveMatches = podsSelectedBy(live, colours);
@@ -81,7 +93,8 @@ class K8sManifestTest {
             Map<String, String> labels = d.getSpec().getTemplate().getMetadata().getLabels();
             assertThat(labels).containsKeys("app", "color", "version");
             assertThat(d.getMetadata().getName()).endsWith("-" + labels.get("color"));
-            assertThat(d.getSpec().getSelector().getMatchLabels()).containsEntry("color", labels.get("color"))
+            assertThat(d.getSpec().getSelector().getMatchLabels())
+                    .containsEntry("color", labels.get("color"))
                     .doesNotContainKey("version"); // selectors are immutable: a release must not change them
         }
     }
@@ -92,20 +105,25 @@ class K8sManifestTest {
         Set<String> ports = c.getPorts().stream().map(ContainerPort::getName).collect(Collectors.toSet());
         for (Service s : of(Service.class)) {
             for (var port : s.getSpec().getPorts()) {
-                assertThat(port.getTargetPort().getStrVal()).as("%s targets a named port", s.getMetadata().getName()).isNotNull();
+                assertThat(port.getTargetPort().getStrVal())
+                        .as("%s targets a named port", s.getMetadata().getName())
+                        .isNotNull();
                 assertThat(ports).contains(port.getTargetPort().getStrVal());
             }
         }
         assertThat(port(c, "http")).isEqualTo(Integer.parseInt(app.get("quarkus.http.port")));
         assertThat(port(c, "management")).isEqualTo(Integer.parseInt(app.get("quarkus.management.port")));
-        assertThat(app.get("quarkus.management.enabled")).as("health moves to the management port in prod").isEqualTo("true");
+        assertThat(app.get("quarkus.management.enabled"))
+                .as("health moves to the management port in prod")
+                .isEqualTo("true");
     }
 
     @Test
     void probes_useTheHealthPaths_onTheNamedManagementPort() {
         for (Deployment d : of(Deployment.class)) {
             Container c = container(d);
-            Set<String> ports = c.getPorts().stream().map(ContainerPort::getName).collect(Collectors.toSet());
+            Set<String> ports =
+                    c.getPorts().stream().map(ContainerPort::getName).collect(Collectors.toSet());
             assertProbe(c.getStartupProbe(), "/q/health/started", ports);
             assertProbe(c.getLivenessProbe(), "/q/health/live", ports);
             assertProbe(c.getReadinessProbe(), "/q/health/ready", ports);
@@ -134,19 +152,26 @@ class K8sManifestTest {
             String name = d.getMetadata().getName();
             int replicas = d.getSpec().getReplicas();
             HorizontalPodAutoscaler hpa = of(HorizontalPodAutoscaler.class).stream()
-                    .filter(h -> h.getSpec().getScaleTargetRef().getName().equals(name)).collect(single());
+                    .filter(h -> h.getSpec().getScaleTargetRef().getName().equals(name))
+                    .collect(single());
             assertThat(hpa.getSpec().getScaleTargetRef().getKind()).isEqualTo("Deployment");
             assertThat(hpa.getSpec().getMinReplicas()).isEqualTo(replicas);
             assertThat(hpa.getSpec().getMaxReplicas()).isGreaterThanOrEqualTo(replicas);
-            Map<String, String> podLabels = d.getSpec().getTemplate().getMetadata().getLabels();
+            Map<String, String> podLabels =
+                    d.getSpec().getTemplate().getMetadata().getLabels();
             PodDisruptionBudget pdb = of(PodDisruptionBudget.class).stream()
-                    .filter(p -> podLabels.entrySet().containsAll(p.getSpec().getSelector().getMatchLabels().entrySet()))
+                    .filter(p -> podLabels
+                            .entrySet()
+                            .containsAll(
+                                    p.getSpec().getSelector().getMatchLabels().entrySet()))
                     .collect(single());
             assertThat(pdb.getSpec().getSelector().getMatchLabels()).containsEntry("color", podLabels.get("color"));
             IntOrString minAvailable = pdb.getSpec().getMinAvailable();
             assertThat(minAvailable).as("minAvailable as a count").isNotNull();
-            assertThat(minAvailable.getIntVal()).as("a PDB must leave room to evict one pod")
-                    .isPositive().isLessThan(hpa.getSpec().getMinReplicas());
+            assertThat(minAvailable.getIntVal())
+                    .as("a PDB must leave room to evict one pod")
+                    .isPositive()
+                    .isLessThan(hpa.getSpec().getMinReplicas());
         }
     }
 
@@ -161,7 +186,8 @@ class K8sManifestTest {
             assertThat(c.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
             assertThat(c.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
             assertThat(c.getSecurityContext().getCapabilities().getDrop()).contains("ALL");
-            assertThat(c.getVolumeMounts()).anySatisfy(m -> assertThat(m.getMountPath()).isEqualTo("/tmp"));
+            assertThat(c.getVolumeMounts())
+                    .anySatisfy(m -> assertThat(m.getMountPath()).isEqualTo("/tmp"));
             assertThat(c.getResources().getRequests()).containsKeys("cpu", "memory");
             assertThat(c.getResources().getLimits()).containsKeys("cpu", "memory");
             String image = c.getImage();
@@ -174,19 +200,28 @@ class K8sManifestTest {
     void secrets_areOnlyReferenced_neverInline() {
         assertThat(of(Secret.class)).as("no Secret objects in the repository").isEmpty();
         for (ConfigMap cm : of(ConfigMap.class)) {
-            assertThat(cm.getData().keySet()).noneMatch(k -> SECRET_NAME.matcher(k).matches() && !k.endsWith("_LOCATION"));
+            assertThat(cm.getData().keySet())
+                    .noneMatch(k -> SECRET_NAME.matcher(k).matches() && !k.endsWith("_LOCATION"));
         }
         for (Deployment d : of(Deployment.class)) {
             Container c = container(d);
             for (EnvVar env : c.getEnv()) {
                 if (SECRET_NAME.matcher(env.getName()).matches()) {
-                    assertThat(env.getValue()).as("%s has an inline value", env.getName()).isNull();
-                    assertThat(env.getValueFrom().getSecretKeyRef()).as("%s comes from a Secret", env.getName()).isNotNull();
+                    assertThat(env.getValue())
+                            .as("%s has an inline value", env.getName())
+                            .isNull();
+                    assertThat(env.getValueFrom().getSecretKeyRef())
+                            .as("%s comes from a Secret", env.getName())
+                            .isNotNull();
                 }
             }
             Set<String> secretVolumes = d.getSpec().getTemplate().getSpec().getVolumes().stream()
-                    .filter(v -> v.getSecret() != null).map(v -> v.getSecret().getSecretName()).collect(Collectors.toSet());
-            assertThat(secretVolumes).as("the JWT key pair is mounted from a Secret").contains("shopcore-jwt");
+                    .filter(v -> v.getSecret() != null)
+                    .map(v -> v.getSecret().getSecretName())
+                    .collect(Collectors.toSet());
+            assertThat(secretVolumes)
+                    .as("the JWT key pair is mounted from a Secret")
+                    .contains("shopcore-jwt");
         }
     }
 
@@ -200,15 +235,25 @@ class K8sManifestTest {
 
     private static List<String> podsSelectedBy(Service service, List<Deployment> deployments) {
         Map<String, String> selector = service.getSpec().getSelector();
-        assertThat(selector).as("%s selects by colour", service.getMetadata().getName()).containsKeys("app", "color");
+        assertThat(selector)
+                .as("%s selects by colour", service.getMetadata().getName())
+                .containsKeys("app", "color");
         return deployments.stream()
-                .filter(d -> d.getSpec().getTemplate().getMetadata().getLabels().entrySet().containsAll(selector.entrySet()))
+                .filter(d -> d.getSpec()
+                        .getTemplate()
+                        .getMetadata()
+                        .getLabels()
+                        .entrySet()
+                        .containsAll(selector.entrySet()))
                 .map(d -> d.getMetadata().getName())
                 .toList();
     }
 
     private static int port(Container c, String name) {
-        return c.getPorts().stream().filter(p -> name.equals(p.getName())).map(ContainerPort::getContainerPort).collect(single());
+        return c.getPorts().stream()
+                .filter(p -> name.equals(p.getName()))
+                .map(ContainerPort::getContainerPort)
+                .collect(single());
     }
 
     private static Container container(Deployment d) {
@@ -218,7 +263,9 @@ class K8sManifestTest {
     }
 
     private static Service service(String name) {
-        return of(Service.class).stream().filter(s -> s.getMetadata().getName().equals(name)).collect(single());
+        return of(Service.class).stream()
+                .filter(s -> s.getMetadata().getName().equals(name))
+                .collect(single());
     }
 
     private static <T> List<T> of(Class<T> type) {
@@ -231,5 +278,4 @@ class K8sManifestTest {
             return list.getFirst();
         });
     }
-
 }

@@ -14,14 +14,17 @@ final class Manifests {
     private static final Pattern DOCUMENT_SEPARATOR = Pattern.compile("(?m)^---\\s*$");
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
-    private Manifests() {
-    }
+    private Manifests() {}
 
     static String render(String kustomizationDir) {
-        Repo.requireTool("kubectl", "kubectl 1.32 (with kustomize) is part of the build machine image; install it from the "
-                + "Kubernetes release binaries. Never replace this check with `kubectl apply --dry-run` (it needs a cluster).");
+        Repo.requireTool(
+                "kubectl",
+                "kubectl 1.32 (with kustomize) is part of the build machine image; install it from the "
+                        + "Kubernetes release binaries. Never replace this check with `kubectl apply --dry-run` (it needs a cluster).");
         Repo.Result r = Repo.run(Repo.ROOT, "kubectl", "kustomize", kustomizationDir);
-        assertThat(r.exitCode()).as("kubectl kustomize %s failed:%n%s", kustomizationDir, r.stderr()).isZero();
+        assertThat(r.exitCode())
+                .as("kubectl kustomize %s failed:%n%s", kustomizationDir, r.stderr())
+                .isZero();
         return r.stdout();
     }
 
@@ -45,7 +48,10 @@ final class Manifests {
     static List<String> unknownFields(List<HasMetadata> resources) {
         List<String> found = new ArrayList<>();
         for (HasMetadata r : resources) {
-            found.addAll(UnknownFields.in(r, r.getKind() + "/" + (r.getMetadata() == null ? "?" : r.getMetadata().getName())));
+            found.addAll(UnknownFields.in(
+                    r,
+                    r.getKind() + "/"
+                            + (r.getMetadata() == null ? "?" : r.getMetadata().getName())));
         }
         return found;
     }

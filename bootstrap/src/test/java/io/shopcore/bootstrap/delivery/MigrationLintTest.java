@@ -21,40 +21,47 @@ class MigrationLintTest {
         for (Path script : scripts) {
             violations.addAll(MigrationLinter.lint(Repo.ROOT.relativize(script).toString(), Files.readString(script)));
         }
-        assertThat(violations).as("destructive statements need a '-- contract: unused since <version>' marker (ADR 0010)").isEmpty();
+        assertThat(violations)
+                .as("destructive statements need a '-- contract: unused since <version>' marker (ADR 0010)")
+                .isEmpty();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "DROP TABLE catalog.old_prices;",
-            "ALTER TABLE catalog.products DROP COLUMN legacy_sku;",
-            "alter table catalog.products drop legacy_sku;",
-            "ALTER TABLE stock.levels RENAME COLUMN qty TO quantity;",
-            "ALTER TABLE stock.levels RENAME TO stock_levels;",
-            "ALTER TABLE catalog.products ALTER COLUMN price TYPE numeric(14,2);",
-            "ALTER TABLE catalog.products ALTER price SET DATA TYPE numeric(14,2);",
-            "ALTER TABLE catalog.products ALTER COLUMN description SET NOT NULL;",
-            "ALTER TABLE catalog.products ADD COLUMN brand text NOT NULL;",
-            "TRUNCATE stock.reservations;",
-            "DROP VIEW search.product_view;",
-            "DROP SCHEMA legacy CASCADE;"})
+    @ValueSource(
+            strings = {
+                "DROP TABLE catalog.old_prices;",
+                "ALTER TABLE catalog.products DROP COLUMN legacy_sku;",
+                "alter table catalog.products drop legacy_sku;",
+                "ALTER TABLE stock.levels RENAME COLUMN qty TO quantity;",
+                "ALTER TABLE stock.levels RENAME TO stock_levels;",
+                "ALTER TABLE catalog.products ALTER COLUMN price TYPE numeric(14,2);",
+                "ALTER TABLE catalog.products ALTER price SET DATA TYPE numeric(14,2);",
+                "ALTER TABLE catalog.products ALTER COLUMN description SET NOT NULL;",
+                "ALTER TABLE catalog.products ADD COLUMN brand text NOT NULL;",
+                "TRUNCATE stock.reservations;",
+                "DROP VIEW search.product_view;",
+                "DROP SCHEMA legacy CASCADE;"
+            })
     void selfTest_destructiveStatements_withoutMarker_areViolations(String sql) {
-        assertThat(MigrationLinter.lint("V9__x.sql", "-- a harmless comment\n" + sql)).hasSize(1);
+        assertThat(MigrationLinter.lint("V9__x.sql", "-- a harmless comment\n" + sql))
+                .hasSize(1);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "CREATE TABLE catalog.brands (id bigint PRIMARY KEY, name text NOT NULL);",
-            "ALTER TABLE catalog.products ADD COLUMN brand_id bigint;",
-            "ALTER TABLE catalog.products ADD COLUMN brand text NOT NULL DEFAULT '';",
-            "CREATE INDEX products_brand_idx ON catalog.products (brand_id);",
-            "DROP INDEX IF EXISTS catalog.products_old_idx;",
-            "ALTER TABLE catalog.products DROP CONSTRAINT products_price_check;",
-            "ALTER TABLE catalog.products ALTER COLUMN description DROP NOT NULL;",
-            "ALTER TABLE catalog.products ALTER COLUMN description SET DEFAULT '';",
-            "CREATE FUNCTION f() RETURNS trigger AS $$ BEGIN DROP TABLE x; RETURN NEW; END $$ LANGUAGE plpgsql;",
-            "COMMENT ON TABLE catalog.products IS 'DROP TABLE in a string; RENAME';",
-            "CREATE TABLE t (a int); ALTER TABLE t ALTER COLUMN a SET NOT NULL;"})
+    @ValueSource(
+            strings = {
+                "CREATE TABLE catalog.brands (id bigint PRIMARY KEY, name text NOT NULL);",
+                "ALTER TABLE catalog.products ADD COLUMN brand_id bigint;",
+                "ALTER TABLE catalog.products ADD COLUMN brand text NOT NULL DEFAULT '';",
+                "CREATE INDEX products_brand_idx ON catalog.products (brand_id);",
+                "DROP INDEX IF EXISTS catalog.products_old_idx;",
+                "ALTER TABLE catalog.products DROP CONSTRAINT products_price_check;",
+                "ALTER TABLE catalog.products ALTER COLUMN description DROP NOT NULL;",
+                "ALTER TABLE catalog.products ALTER COLUMN description SET DEFAULT '';",
+                "CREATE FUNCTION f() RETURNS trigger AS $$ BEGIN DROP TABLE x; RETURN NEW; END $$ LANGUAGE plpgsql;",
+                "COMMENT ON TABLE catalog.products IS 'DROP TABLE in a string; RENAME';",
+                "CREATE TABLE t (a int); ALTER TABLE t ALTER COLUMN a SET NOT NULL;"
+            })
     void selfTest_expandStatements_pass(String sql) {
         assertThat(MigrationLinter.lint("V9__x.sql", sql)).isEmpty();
     }
@@ -76,6 +83,7 @@ class MigrationLintTest {
 
     @Test
     void selfTest_aMarkerWithoutARelease_doesNotCount() {
-        assertThat(MigrationLinter.lint("V9__x.sql", "-- contract: cleanup\nDROP TABLE catalog.old_prices;")).hasSize(1);
+        assertThat(MigrationLinter.lint("V9__x.sql", "-- contract: cleanup\nDROP TABLE catalog.old_prices;"))
+                .hasSize(1);
     }
 }

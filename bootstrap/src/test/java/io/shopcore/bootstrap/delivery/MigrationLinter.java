@@ -23,27 +23,37 @@ final class MigrationLinter {
         }
     }
 
-    private record Rule(String name, Pattern pattern) {
-    }
+    private record Rule(String name, Pattern pattern) {}
 
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.DOTALL;
     private static final List<Rule> RULES = List.of(
-            new Rule("DROP of a table, column, view, schema, type, function or sequence",
-                    Pattern.compile("\\bDROP\\s+(TABLE|COLUMN|VIEW|MATERIALIZED\\s+VIEW|SCHEMA|TYPE|FUNCTION|SEQUENCE)\\b", FLAGS)),
-            new Rule("ALTER TABLE ... DROP <column> (COLUMN is optional)",
-                    Pattern.compile("\\bALTER\\s+TABLE\\b.*\\bDROP\\s+(?!COLUMN\\b|CONSTRAINT\\b|DEFAULT\\b|NOT\\s+NULL\\b|IDENTITY\\b|EXPRESSION\\b)(IF\\s+EXISTS\\s+)?\\w+", FLAGS)),
+            new Rule(
+                    "DROP of a table, column, view, schema, type, function or sequence",
+                    Pattern.compile(
+                            "\\bDROP\\s+(TABLE|COLUMN|VIEW|MATERIALIZED\\s+VIEW|SCHEMA|TYPE|FUNCTION|SEQUENCE)\\b",
+                            FLAGS)),
+            new Rule(
+                    "ALTER TABLE ... DROP <column> (COLUMN is optional)",
+                    Pattern.compile(
+                            "\\bALTER\\s+TABLE\\b.*\\bDROP\\s+(?!COLUMN\\b|CONSTRAINT\\b|DEFAULT\\b|NOT\\s+NULL\\b|IDENTITY\\b|EXPRESSION\\b)(IF\\s+EXISTS\\s+)?\\w+",
+                            FLAGS)),
             new Rule("RENAME", Pattern.compile("\\bRENAME\\b", FLAGS)),
-            new Rule("ALTER COLUMN ... TYPE", Pattern.compile("\\bALTER\\s+(COLUMN\\s+)?\\w+\\s+(SET\\s+DATA\\s+)?TYPE\\b", FLAGS)),
+            new Rule(
+                    "ALTER COLUMN ... TYPE",
+                    Pattern.compile("\\bALTER\\s+(COLUMN\\s+)?\\w+\\s+(SET\\s+DATA\\s+)?TYPE\\b", FLAGS)),
             new Rule("TRUNCATE", Pattern.compile("\\bTRUNCATE\\b", FLAGS)));
-    private static final Pattern SET_NOT_NULL = Pattern.compile("\\bALTER\\s+TABLE\\s+(ONLY\\s+)?(IF\\s+EXISTS\\s+)?([\\w.\"]+).*\\bSET\\s+NOT\\s+NULL\\b", FLAGS);
+    private static final Pattern SET_NOT_NULL = Pattern.compile(
+            "\\bALTER\\s+TABLE\\s+(ONLY\\s+)?(IF\\s+EXISTS\\s+)?([\\w.\"]+).*\\bSET\\s+NOT\\s+NULL\\b", FLAGS);
     private static final Pattern ADD_NOT_NULL_COLUMN = Pattern.compile(
-            "\\bALTER\\s+TABLE\\s+(ONLY\\s+)?(IF\\s+EXISTS\\s+)?([\\w.\"]+).*\\bADD\\s+(COLUMN\\s+)?(IF\\s+NOT\\s+EXISTS\\s+)?\\w+[^,]*\\bNOT\\s+NULL\\b", FLAGS);
+            "\\bALTER\\s+TABLE\\s+(ONLY\\s+)?(IF\\s+EXISTS\\s+)?([\\w.\"]+).*\\bADD\\s+(COLUMN\\s+)?(IF\\s+NOT\\s+EXISTS\\s+)?\\w+[^,]*\\bNOT\\s+NULL\\b",
+            FLAGS);
     private static final Pattern HAS_DEFAULT = Pattern.compile("\\bDEFAULT\\b", FLAGS);
-    private static final Pattern CREATE_TABLE = Pattern.compile("\\bCREATE\\s+(UNLOGGED\\s+)?TABLE\\s+(IF\\s+NOT\\s+EXISTS\\s+)?([\\w.\"]+)", FLAGS);
-    private static final Pattern CONTRACT = Pattern.compile("--\\s*contract:\\s*unused since\\s+v?\\d+\\.\\d+(\\.\\d+)?\\b.*", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CREATE_TABLE =
+            Pattern.compile("\\bCREATE\\s+(UNLOGGED\\s+)?TABLE\\s+(IF\\s+NOT\\s+EXISTS\\s+)?([\\w.\"]+)", FLAGS);
+    private static final Pattern CONTRACT = Pattern.compile(
+            "--\\s*contract:\\s*unused since\\s+v?\\d+\\.\\d+(\\.\\d+)?\\b.*", Pattern.CASE_INSENSITIVE);
 
-    private MigrationLinter() {
-    }
+    private MigrationLinter() {}
 
     static List<Violation> lint(String file, String sql) {
         List<Violation> violations = new ArrayList<>();
@@ -64,12 +74,17 @@ final class MigrationLinter {
                 broken.add("SET NOT NULL on a column of an existing table");
             }
             Matcher addNotNull = ADD_NOT_NULL_COLUMN.matcher(st.code());
-            if (addNotNull.find() && !HAS_DEFAULT.matcher(st.code()).find() && !createdHere.contains(normalize(addNotNull.group(3)))) {
+            if (addNotNull.find()
+                    && !HAS_DEFAULT.matcher(st.code()).find()
+                    && !createdHere.contains(normalize(addNotNull.group(3)))) {
                 broken.add("ADD COLUMN ... NOT NULL without DEFAULT (the previous release's INSERTs would fail)");
             }
             if (!broken.isEmpty() && !st.contractMarked()) {
                 String oneLine = st.code().replaceAll("\\s+", " ").trim();
-                violations.add(new Violation(file, st.line(), String.join(", ", broken),
+                violations.add(new Violation(
+                        file,
+                        st.line(),
+                        String.join(", ", broken),
                         oneLine.length() > 120 ? oneLine.substring(0, 120) + "..." : oneLine));
             }
         }
@@ -82,8 +97,7 @@ final class MigrationLinter {
     }
 
     /** One SQL statement without comments and string contents; marked when a contract comment precedes it. */
-    record Statement(String code, int line, boolean contractMarked) {
-    }
+    record Statement(String code, int line, boolean contractMarked) {}
 
     /** Splits on semicolons outside strings, quoted identifiers, comments and dollar-quoted bodies. */
     static List<Statement> split(String sql) {
@@ -116,7 +130,8 @@ final class MigrationLinter {
             }
             if (c == '\'' || c == '"') {
                 int end = i + 1;
-                while (end < sql.length() && !(sql.charAt(end) == c && (end + 1 >= sql.length() || sql.charAt(end + 1) != c))) {
+                while (end < sql.length()
+                        && !(sql.charAt(end) == c && (end + 1 >= sql.length() || sql.charAt(end + 1) != c))) {
                     end += sql.charAt(end) == c ? 2 : 1;
                 }
                 end = Math.min(end + 1, sql.length());

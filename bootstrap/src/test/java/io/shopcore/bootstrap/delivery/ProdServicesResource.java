@@ -28,6 +28,7 @@ public class ProdServicesResource implements QuarkusTestResourceLifecycleManager
     static final String ADMIN_PASSWORD = "it-admin-password-1";
     /** The prod management port (9000 by default) moved to a free one, so a local service on 9000 cannot interfere. */
     static volatile int managementPort;
+
     private static final String DB = "shopcore_it";
     private static final int REDIS_DB = 3;
 
@@ -39,14 +40,22 @@ public class ProdServicesResource implements QuarkusTestResourceLifecycleManager
         Path keys = writeKeyPair(Path.of("target", "it-keys").toAbsolutePath());
         managementPort = freePort();
         return Map.of(
-                "quarkus.management.port", String.valueOf(managementPort),
-                "quarkus.datasource.jdbc.url", "jdbc:postgresql://" + pg + "/" + DB,
-                "quarkus.datasource.username", "postgres",
-                "quarkus.redis.hosts", "redis://127.0.0.1:6379/" + REDIS_DB,
-                "mp.jwt.verify.publickey.location", keys.resolve("jwt-public.pem").toString(),
-                "smallrye.jwt.sign.key.location", keys.resolve("jwt-private.pem").toString(),
-                "shopcore.admin.username", "admin",
-                "shopcore.admin.password", ADMIN_PASSWORD);
+                "quarkus.management.port",
+                String.valueOf(managementPort),
+                "quarkus.datasource.jdbc.url",
+                "jdbc:postgresql://" + pg + "/" + DB,
+                "quarkus.datasource.username",
+                "postgres",
+                "quarkus.redis.hosts",
+                "redis://127.0.0.1:6379/" + REDIS_DB,
+                "mp.jwt.verify.publickey.location",
+                keys.resolve("jwt-public.pem").toString(),
+                "smallrye.jwt.sign.key.location",
+                keys.resolve("jwt-private.pem").toString(),
+                "shopcore.admin.username",
+                "admin",
+                "shopcore.admin.password",
+                ADMIN_PASSWORD);
     }
 
     @Override
@@ -64,7 +73,7 @@ public class ProdServicesResource implements QuarkusTestResourceLifecycleManager
 
     private static void recreateDatabase(String hostPort) {
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + hostPort + "/postgres", "postgres", "");
-             Statement st = c.createStatement()) {
+                Statement st = c.createStatement()) {
             st.execute("DROP DATABASE IF EXISTS " + DB + " WITH (FORCE)");
             st.execute("CREATE DATABASE " + DB);
         } catch (SQLException e) {
@@ -97,8 +106,12 @@ public class ProdServicesResource implements QuarkusTestResourceLifecycleManager
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
             KeyPair pair = generator.generateKeyPair();
-            Files.writeString(dir.resolve("jwt-private.pem"), pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
-            Files.writeString(dir.resolve("jwt-public.pem"), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+            Files.writeString(
+                    dir.resolve("jwt-private.pem"),
+                    pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+            Files.writeString(
+                    dir.resolve("jwt-public.pem"),
+                    pem("PUBLIC KEY", pair.getPublic().getEncoded()));
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -108,7 +121,8 @@ public class ProdServicesResource implements QuarkusTestResourceLifecycleManager
     }
 
     private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(der) + "\n-----END " + type + "-----\n";
     }
 }

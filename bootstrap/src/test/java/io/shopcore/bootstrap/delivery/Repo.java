@@ -18,8 +18,7 @@ final class Repo {
 
     static final Path ROOT = findRoot();
 
-    private Repo() {
-    }
+    private Repo() {}
 
     static Path path(String relative) {
         return ROOT.resolve(relative);
@@ -56,7 +55,8 @@ final class Repo {
      */
     static void requireTool(String tool, String howToGetIt) {
         String path = System.getenv().getOrDefault("PATH", "") + ":/usr/sbin:/sbin";
-        boolean found = Stream.of(path.split(":")).anyMatch(dir -> !dir.isBlank() && Files.isExecutable(Path.of(dir, tool)));
+        boolean found =
+                Stream.of(path.split(":")).anyMatch(dir -> !dir.isBlank() && Files.isExecutable(Path.of(dir, tool)));
         if (!found) {
             fail("'" + tool + "' is not installed, so this delivery check cannot run: " + howToGetIt);
         }
@@ -108,7 +108,8 @@ final class Repo {
             dir = dir.getParent();
         }
         if (dir == null) {
-            throw new IllegalStateException("repository root (with k8s/ and mvnw) not found above " + Path.of("").toAbsolutePath());
+            throw new IllegalStateException("repository root (with k8s/ and mvnw) not found above "
+                    + Path.of("").toAbsolutePath());
         }
         return dir;
     }

@@ -58,12 +58,16 @@ class TrustedProxyTest {
     }
 
     private int failedLoginFrom(String localAddress, String forwardedFor) throws Exception {
-        try (HttpClient client = HttpClient.newBuilder().localAddress(InetAddress.getByName(localAddress)).build()) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(tokenUri.toString().replace("localhost", "127.0.0.1")))
+        try (HttpClient client = HttpClient.newBuilder()
+                .localAddress(InetAddress.getByName(localAddress))
+                .build()) {
+            HttpRequest request = HttpRequest.newBuilder(
+                            URI.create(tokenUri.toString().replace("localhost", "127.0.0.1")))
                     .header("Content-Type", "application/json")
                     .header("X-Forwarded-For", forwardedFor)
                     .header("X-Forwarded-Proto", "https")
-                    .POST(HttpRequest.BodyPublishers.ofString("""
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            """
                             {"username":"proxy-%s","password":"wrong-password-123"}""".formatted(UUID.randomUUID().toString().substring(0, 8))))
                     .build();
             return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
@@ -76,6 +80,7 @@ class TrustedProxyTest {
     }
 
     private static String randomDocumentationAddress() {
-        return "198.18." + ThreadLocalRandom.current().nextInt(0, 256) + "." + ThreadLocalRandom.current().nextInt(1, 255);
+        return "198.18." + ThreadLocalRandom.current().nextInt(0, 256) + "."
+                + ThreadLocalRandom.current().nextInt(1, 255);
     }
 }

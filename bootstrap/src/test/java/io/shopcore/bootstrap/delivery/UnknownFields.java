@@ -19,8 +19,7 @@ import java.util.Set;
  */
 final class UnknownFields {
 
-    private UnknownFields() {
-    }
+    private UnknownFields() {}
 
     static List<String> in(Object resource, String name) {
         List<String> found = new ArrayList<>();
@@ -47,7 +46,8 @@ final class UnknownFields {
             return;
         }
         if (value instanceof GenericKubernetesResource generic) {
-            found.add(path + ": kind " + generic.getApiVersion() + "/" + generic.getKind() + " has no typed model (unknown kind or apiVersion)");
+            found.add(path + ": kind " + generic.getApiVersion() + "/" + generic.getKind()
+                    + " has no typed model (unknown kind or apiVersion)");
             return;
         }
         for (Class<?> type = value.getClass(); type != null && type != Object.class; type = type.getSuperclass()) {

@@ -22,7 +22,7 @@ class EmbeddedServicesTest {
     void embeddedPostgres_startsCreatesTheDatabaseAndAnswers() throws Exception {
         LocalServices.Database db = LocalServices.embeddedDatabase("shopcore_embedded_check");
         try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
-             ResultSet rs = c.createStatement().executeQuery("SELECT current_database(), 'ok 한글'")) {
+                ResultSet rs = c.createStatement().executeQuery("SELECT current_database(), 'ok 한글'")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("shopcore_embedded_check");
             assertThat(rs.getString(2)).isEqualTo("ok 한글");
@@ -37,7 +37,8 @@ class EmbeddedServicesTest {
             OutputStream out = socket.getOutputStream();
             out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
             assertThat(in.readLine()).isEqualTo("+PONG");
         }
     }

@@ -38,9 +38,13 @@ public class ProxiedDatabaseResource implements QuarkusTestResourceLifecycleMana
         proxy = TcpProxy.start(upstream.getHost(), upstream.getPort() < 0 ? 5432 : upstream.getPort());
         String proxied = "jdbc:postgresql://127.0.0.1:" + proxy.port() + upstream.getRawPath()
                 + (upstream.getRawQuery() == null ? "" : "?" + upstream.getRawQuery());
-        return Map.of("quarkus.datasource.jdbc.url", proxied,
-                "quarkus.datasource.username", username,
-                "quarkus.datasource.password", password);
+        return Map.of(
+                "quarkus.datasource.jdbc.url",
+                proxied,
+                "quarkus.datasource.username",
+                username,
+                "quarkus.datasource.password",
+                password);
     }
 
     @Override

@@ -13,8 +13,9 @@ import net.jqwik.api.constraints.StringLength;
 class TestDatabaseGuardPropertiesTest {
 
     @Property(tries = 200, seed = "20261129")
-    void anyDatabaseNameWithoutTestIsRefused(@ForAll @AlphaChars @NumericChars @StringLength(min = 1, max = 30) String name,
-                                             @ForAll @AlphaChars @StringLength(min = 1, max = 20) String host) {
+    void anyDatabaseNameWithoutTestIsRefused(
+            @ForAll @AlphaChars @NumericChars @StringLength(min = 1, max = 30) String name,
+            @ForAll @AlphaChars @StringLength(min = 1, max = 20) String host) {
         String url = "jdbc:postgresql://" + host + ":5432/" + name + "?sslmode=disable";
         if (name.toLowerCase(java.util.Locale.ROOT).contains("test")) {
             assertThatCode(() -> TestDatabaseGuard.check(true, url)).doesNotThrowAnyException();
@@ -24,8 +25,9 @@ class TestDatabaseGuardPropertiesTest {
     }
 
     @Property(tries = 100, seed = "20261129")
-    void anyDatabaseNameContainingTestIsAllowed(@ForAll @AlphaChars @StringLength(max = 10) String prefix,
-                                                @ForAll @AlphaChars @StringLength(max = 10) String suffix) {
+    void anyDatabaseNameContainingTestIsAllowed(
+            @ForAll @AlphaChars @StringLength(max = 10) String prefix,
+            @ForAll @AlphaChars @StringLength(max = 10) String suffix) {
         String url = "jdbc:postgresql://127.0.0.1:5432/" + prefix + "_test_" + suffix;
         assertThatCode(() -> TestDatabaseGuard.check(true, url)).doesNotThrowAnyException();
     }

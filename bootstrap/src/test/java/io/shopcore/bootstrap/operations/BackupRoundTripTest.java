@@ -57,16 +57,36 @@ class BackupRoundTripTest {
     @Test
     void populatedDatabase_survivesBackupDropAndRestore() throws Exception {
         given().get("/api/v1/products?size=1").then().statusCode(200);
-        String token = TestUsers.customerToken("backup" + UUID.randomUUID().toString().substring(0, 8));
+        String token =
+                TestUsers.customerToken("backup" + UUID.randomUUID().toString().substring(0, 8));
         List<String> held = new ArrayList<>();
         for (long productId = 1; productId <= 5; productId++) {
-            long id = given().get("/api/v1/products?page=" + (productId - 1) + "&size=1").then().statusCode(200)
-                    .extract().jsonPath().getLong("items[0].id");
-            held.add(given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("quantity", 1))
-                    .post("/api/v1/stock/" + id + "/reservations").then().statusCode(201).extract().path("id"));
+            long id = given().get("/api/v1/products?page=" + (productId - 1) + "&size=1")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .getLong("items[0].id");
+            held.add(given().auth()
+                    .oauth2(token)
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("quantity", 1))
+                    .post("/api/v1/stock/" + id + "/reservations")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id"));
         }
-        given().auth().oauth2(token).post("/api/v1/reservations/" + held.getFirst() + "/confirm").then().statusCode(200);
-        given().auth().oauth2(token).post("/api/v1/reservations/" + held.get(1) + "/release").then().statusCode(200);
+        given().auth()
+                .oauth2(token)
+                .post("/api/v1/reservations/" + held.getFirst() + "/confirm")
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(token)
+                .post("/api/v1/reservations/" + held.get(1) + "/release")
+                .then()
+                .statusCode(200);
 
         Path archive = Files.createTempDirectory("shopcore-backup").resolve("shopcore.dump");
         String backup = run("backup.sh", archive.toString());
@@ -82,15 +102,18 @@ class BackupRoundTripTest {
 
         Map<String, String> b = summary(backup);
         Map<String, String> r = summary(restore);
-        String figures = "archive bytes=" + b.get("bytes") + " backup ms=" + b.get("millis") + " restore ms=" + r.get("millis")
-                + " products=" + count(after, "catalog.products") + "\n" + after;
+        String figures = "archive bytes=" + b.get("bytes") + " backup ms=" + b.get("millis") + " restore ms="
+                + r.get("millis") + " products=" + count(after, "catalog.products") + "\n" + after;
         Files.writeString(Path.of("target/backup-roundtrip.txt"), figures);
         System.out.println("[backup round trip] " + figures.lines().findFirst().orElse(""));
     }
 
     private static long count(String verify, String table) {
-        return verify.lines().filter(l -> l.startsWith("rows\t" + table + "\t"))
-                .mapToLong(l -> Long.parseLong(l.substring(l.lastIndexOf('\t') + 1))).findFirst().orElse(-1);
+        return verify.lines()
+                .filter(l -> l.startsWith("rows\t" + table + "\t"))
+                .mapToLong(l -> Long.parseLong(l.substring(l.lastIndexOf('\t') + 1)))
+                .findFirst()
+                .orElse(-1);
     }
 
     private static Map<String, String> summary(String output) {
@@ -106,7 +129,8 @@ class BackupRoundTripTest {
     }
 
     private static String run(String script, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("bash", SCRIPTS.resolve(script).toString()));
+        List<String> command =
+                new ArrayList<>(List.of("bash", SCRIPTS.resolve(script).toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().put("PGHOST", BackupSourceProfile.HOST);
@@ -118,7 +142,9 @@ class BackupRoundTripTest {
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(5, TimeUnit.MINUTES)).as(script + " finished").isTrue();
-        assertThat(p.exitValue()).as(script + " failed: " + out + Files.readString(err)).isZero();
+        assertThat(p.exitValue())
+                .as(script + " failed: " + out + Files.readString(err))
+                .isZero();
         return out;
     }
 }

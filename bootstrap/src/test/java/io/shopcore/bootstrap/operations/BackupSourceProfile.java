@@ -25,10 +25,14 @@ public class BackupSourceProfile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of(
-                "quarkus.datasource.jdbc.url", "jdbc:postgresql://" + HOST + ":" + PORT + "/" + DATABASE,
-                "quarkus.datasource.username", USER,
-                "quarkus.datasource.password", "",
-                "shopcore.catalog.demo-data.enabled", "true");
+                "quarkus.datasource.jdbc.url",
+                "jdbc:postgresql://" + HOST + ":" + PORT + "/" + DATABASE,
+                "quarkus.datasource.username",
+                USER,
+                "quarkus.datasource.password",
+                "",
+                "shopcore.catalog.demo-data.enabled",
+                "true");
     }
 
     @Override
@@ -40,8 +44,9 @@ public class BackupSourceProfile implements QuarkusTestProfile {
     public static class CreateDatabase implements QuarkusTestResourceLifecycleManager {
         @Override
         public Map<String, String> start() {
-            try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + HOST + ":" + PORT + "/postgres", USER, "");
-                 Statement s = c.createStatement()) {
+            try (Connection c = DriverManager.getConnection(
+                            "jdbc:postgresql://" + HOST + ":" + PORT + "/postgres", USER, "");
+                    Statement s = c.createStatement()) {
                 try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
                     if (!rs.next()) {
                         s.execute("CREATE DATABASE " + DATABASE);

@@ -33,7 +33,8 @@ import org.junit.jupiter.api.Test;
 class ConfigurationTableTest {
 
     private static final Pattern ROW = Pattern.compile("^\\|\\s*`([^`]+)`\\s*\\|\\s*`?([^|`]*)`?\\s*\\|");
-    private static final Pattern CONFIG_PROPERTY = Pattern.compile("@ConfigProperty\\(\\s*name\\s*=\\s*\"(shopcore\\.[^\"]+)\"");
+    private static final Pattern CONFIG_PROPERTY =
+            Pattern.compile("@ConfigProperty\\(\\s*name\\s*=\\s*\"(shopcore\\.[^\"]+)\"");
 
     @Test
     void everyShopcoreKey_hasARowWithItsEnvironmentVariable() throws IOException {
@@ -42,12 +43,18 @@ class ConfigurationTableTest {
         used.addAll(propertiesKeys());
         used.addAll(mappingKeys());
         used.addAll(injectedKeys());
-        assertThat(used).as("keys found in the code").contains("shopcore.auth.argon2.memory-kib",
-                "shopcore.stock.batch.max-size", "shopcore.redis.failure-backoff");
+        assertThat(used)
+                .as("keys found in the code")
+                .contains(
+                        "shopcore.auth.argon2.memory-kib",
+                        "shopcore.stock.batch.max-size",
+                        "shopcore.redis.failure-backoff");
 
         Set<String> missing = new TreeSet<>(used);
         missing.removeAll(table.keySet());
-        assertThat(missing).as("shopcore.* keys without a row in docs/operations.md (section Configuration)").isEmpty();
+        assertThat(missing)
+                .as("shopcore.* keys without a row in docs/operations.md (section Configuration)")
+                .isEmpty();
 
         table.forEach((key, env) -> {
             if (key.startsWith("shopcore.")) {
@@ -94,8 +101,10 @@ class ConfigurationTableTest {
     private static Set<String> injectedKeys() throws IOException {
         Set<String> keys = new TreeSet<>();
         try (Stream<Path> files = Files.walk(root())) {
-            for (Path file : files.filter(p -> p.toString().endsWith(".java") && p.toString().contains("/src/main/java/")
-                    && !p.toString().contains("/target/")).toList()) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".java")
+                            && p.toString().contains("/src/main/java/")
+                            && !p.toString().contains("/target/"))
+                    .toList()) {
                 Matcher m = CONFIG_PROPERTY.matcher(Files.readString(file));
                 while (m.find()) {
                     keys.add(m.group(1));
@@ -107,7 +116,8 @@ class ConfigurationTableTest {
 
     private static Set<String> mappingKeys() {
         Set<String> keys = new TreeSet<>();
-        for (JavaClass c : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        for (JavaClass c : new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("io.shopcore")) {
             if (c.isAnnotatedWith(ConfigMapping.class)) {
                 Class<?> type = c.reflect();
@@ -122,7 +132,9 @@ class ConfigurationTableTest {
             if (m.getParameterCount() > 0 || m.isDefault() || java.lang.reflect.Modifier.isStatic(m.getModifiers())) {
                 continue;
             }
-            String name = m.isAnnotationPresent(WithName.class) ? m.getAnnotation(WithName.class).value() : kebab(m.getName());
+            String name = m.isAnnotationPresent(WithName.class)
+                    ? m.getAnnotation(WithName.class).value()
+                    : kebab(m.getName());
             String key = m.isAnnotationPresent(WithParentName.class) ? prefix : prefix + "." + name;
             Class<?> nested = groupType(m.getGenericReturnType());
             if (nested != null) {

@@ -20,6 +20,7 @@ final class DeployedQueries {
     /** Metric names start with one of these prefixes; label names, functions and keywords never do. */
     private static final Pattern METRIC = Pattern.compile(
             "\\b((?:shopcore|http|jvm|agroal|redis|process|system|ft|jdbc|worker|vertx|netty)_[a-zA-Z0-9_]+|up(?=\\{))");
+
     private static final Pattern QUOTED = Pattern.compile("\"[^\"]*\"");
     /** Recording rule names (level:metric:operations) are defined by the rules file itself. */
     private static final Pattern RECORDED = Pattern.compile("[a-zA-Z_]+:[a-zA-Z0-9_:]+");
@@ -32,7 +33,8 @@ final class DeployedQueries {
             dir = dir.getParent();
         }
         if (dir == null) {
-            throw new IllegalStateException("deploy/prometheus not found above " + Path.of("").toAbsolutePath());
+            throw new IllegalStateException(
+                    "deploy/prometheus not found above " + Path.of("").toAbsolutePath());
         }
         return dir;
     }
@@ -61,7 +63,9 @@ final class DeployedQueries {
                 out.add(rule.path("expr").asText());
             }
         }
-        dashboardTree().findValues("targets").forEach(targets -> targets.forEach(t -> out.add(t.path("expr").asText())));
+        dashboardTree()
+                .findValues("targets")
+                .forEach(targets -> targets.forEach(t -> out.add(t.path("expr").asText())));
         return out;
     }
 
@@ -82,7 +86,8 @@ final class DeployedQueries {
         Set<String> names = new TreeSet<>();
         for (String expr : expressions()) {
             // Label values (route templates, states) are quoted and never metric names.
-            String withoutLiterals = RECORDED.matcher(QUOTED.matcher(expr).replaceAll("\"\"")).replaceAll(" ");
+            String withoutLiterals =
+                    RECORDED.matcher(QUOTED.matcher(expr).replaceAll("\"\"")).replaceAll(" ");
             Matcher m = METRIC.matcher(withoutLiterals);
             while (m.find()) {
                 names.add(m.group(1));

@@ -33,7 +33,8 @@ class LogSecrecyTest {
     private final Handler capture = new Handler() {
         @Override
         public void publish(LogRecord record) {
-            StringBuilder line = new StringBuilder(record.getLoggerName() == null ? "" : record.getLoggerName()).append(' ');
+            StringBuilder line =
+                    new StringBuilder(record.getLoggerName() == null ? "" : record.getLoggerName()).append(' ');
             if (record instanceof ExtLogRecord ext) {
                 line.append(ext.getFormattedMessage()).append(' ').append(ext.getMdcCopy());
             } else {
@@ -76,11 +77,18 @@ class LogSecrecyTest {
     void noSecretReachesTheLogs_andAccessLinesCarryTheRequestId() {
         OperationsTraffic traffic = new OperationsTraffic().run();
         // An Authorization header on a request that fails, and a token in a refresh body that is rejected.
-        given().header("Authorization", "Bearer " + traffic.accessToken + "x").get("/api/v1/auth/me").then().statusCode(401);
-        given().contentType(ContentType.JSON).body(Map.of("refresh_token", traffic.refreshToken))
-                .post("/api/v1/auth/refresh").then().statusCode(401); // spent already: the family is revoked
+        given().header("Authorization", "Bearer " + traffic.accessToken + "x")
+                .get("/api/v1/auth/me")
+                .then()
+                .statusCode(401);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("refresh_token", traffic.refreshToken))
+                .post("/api/v1/auth/refresh")
+                .then()
+                .statusCode(401); // spent already: the family is revoked
 
-        Response last = given().header("X-Request-Id", traffic.clientRequestId + "-last").get("/api/v1/categories");
+        Response last = given().header("X-Request-Id", traffic.clientRequestId + "-last")
+                .get("/api/v1/categories");
         String lastId = last.header("X-Request-Id");
         assertThat(lastId).isEqualTo(traffic.clientRequestId + "-last");
         waitForAccessLine(lastId);
@@ -91,12 +99,18 @@ class LogSecrecyTest {
         for (String id : traffic.requestIds) {
             waitForAccessLine(id);
         }
-        String access = lines.stream().filter(l -> l.startsWith("shopcore.access") && l.contains(lastId)).findFirst().orElseThrow();
+        String access = lines.stream()
+                .filter(l -> l.startsWith("shopcore.access") && l.contains(lastId))
+                .findFirst()
+                .orElseThrow();
         assertThat(access).contains("method=GET", "route=/api/v1/categories", "status=200", "durationMs=");
         // Routes are templates: no query, no id, no unknown path from the client.
-        assertThat(lines).filteredOn(l -> l.startsWith("shopcore.access"))
+        assertThat(lines)
+                .filteredOn(l -> l.startsWith("shopcore.access"))
                 .extracting(l -> l.replaceAll(".*route=(\\S+).*", "$1").trim())
-                .allMatch(route -> route.equals("NOT_FOUND") || route.equals("UNMATCHED") || route.matches("(/([a-z][a-z0-9-]*|\\{[A-Za-z]+\\}))+"))
+                .allMatch(route -> route.equals("NOT_FOUND")
+                        || route.equals("UNMATCHED")
+                        || route.matches("(/([a-z][a-z0-9-]*|\\{[A-Za-z]+\\}))+"))
                 .noneMatch(route -> route.contains("nope"));
     }
 
@@ -105,7 +119,8 @@ class LogSecrecyTest {
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (lines.stream().noneMatch(l -> l.startsWith("shopcore.access") && l.contains("requestId=" + requestId))) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("no access line for request " + requestId + " in " + lines.size() + " captured lines");
+                throw new AssertionError(
+                        "no access line for request " + requestId + " in " + lines.size() + " captured lines");
             }
             Thread.onSpinWait();
         }

@@ -32,9 +32,9 @@ class MetricsContractTest {
      * its module exports it; the test then checks it like every other.
      */
     static final Set<String> PENDING = Set.of(
-            "shopcore_searches_total",            // search module: searches by status and path (cache|fast|slow)
-            "ft_circuitbreaker_state_current",    // search module: price-source circuit breaker (SmallRye FT metrics)
-            "shopcore_stock_expiry_backlog");     // stock module: HELD reservations past expiresAt not yet expired
+            "shopcore_searches_total", // search module: searches by status and path (cache|fast|slow)
+            "ft_circuitbreaker_state_current", // search module: price-source circuit breaker (SmallRye FT metrics)
+            "shopcore_stock_expiry_backlog"); // stock module: HELD reservations past expiresAt not yet expired
     /**
      * Counters whose series appear with their first event (a label value known only then). Their names
      * are held by their own unit tests instead (ResilientRedisTest asserts shopcore_redis_failures_total).
@@ -45,6 +45,7 @@ class MetricsContractTest {
 
     /** A route template segment: a literal word or a {parameter}; never a number, a UUID or free text. */
     private static final Pattern TEMPLATE = Pattern.compile("(/([a-z][a-z0-9-]*|\\{[A-Za-z]+\\}))+");
+
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9 ._:'/()+-]{1,80}");
 
     /** Per label: the values it may take. Labels not listed here fail the test, so a new label is a decision. */
@@ -52,8 +53,10 @@ class MetricsContractTest {
             Map.entry("uri", Pattern.compile("NOT_FOUND|REDIRECTION|root|UNKNOWN|" + TEMPLATE.pattern())),
             Map.entry("method", Pattern.compile("GET|HEAD|POST|PUT|DELETE|PATCH|OPTIONS|TRACE|CONNECT|UNKNOWN")),
             Map.entry("status", Pattern.compile("[1-5][0-9][0-9]|UNKNOWN|RESET")),
-            Map.entry("outcome", Pattern.compile("INFORMATIONAL|SUCCESS|REDIRECTION|CLIENT_ERROR|SERVER_ERROR|UNKNOWN"
-                    + "|success|invalid_credentials|throttled")),
+            Map.entry(
+                    "outcome",
+                    Pattern.compile("INFORMATIONAL|SUCCESS|REDIRECTION|CLIENT_ERROR|SERVER_ERROR|UNKNOWN"
+                            + "|success|invalid_credentials|throttled")),
             Map.entry("code", Pattern.compile("[a-z_]{2,40}")),
             Map.entry("le", Pattern.compile("[0-9.E+-]+|\\+Inf")),
             Map.entry("quantile", Pattern.compile("[0-9.]+")),
@@ -71,11 +74,23 @@ class MetricsContractTest {
             Map.entry("server_port", Pattern.compile("[0-9]{1,5}")),
             Map.entry("url_scheme", Pattern.compile("http|https")),
             // JVM and process binders: fixed names chosen by the JVM (memory pools, GC causes, thread states).
-            Map.entry("area", TOKEN), Map.entry("id", TOKEN), Map.entry("gc", TOKEN), Map.entry("action", TOKEN),
-            Map.entry("cause", TOKEN), Map.entry("state", TOKEN), Map.entry("name", TOKEN), Map.entry("level", TOKEN),
-            Map.entry("type", TOKEN), Map.entry("pool", TOKEN), Map.entry("memory_pool_heap", TOKEN),
-            Map.entry("kind", TOKEN), Map.entry("allocator_type", TOKEN), Map.entry("memory_type", TOKEN),
-            Map.entry("cache_type", TOKEN), Map.entry("version", TOKEN), Map.entry("vendor", TOKEN),
+            Map.entry("area", TOKEN),
+            Map.entry("id", TOKEN),
+            Map.entry("gc", TOKEN),
+            Map.entry("action", TOKEN),
+            Map.entry("cause", TOKEN),
+            Map.entry("state", TOKEN),
+            Map.entry("name", TOKEN),
+            Map.entry("level", TOKEN),
+            Map.entry("type", TOKEN),
+            Map.entry("pool", TOKEN),
+            Map.entry("memory_pool_heap", TOKEN),
+            Map.entry("kind", TOKEN),
+            Map.entry("allocator_type", TOKEN),
+            Map.entry("memory_type", TOKEN),
+            Map.entry("cache_type", TOKEN),
+            Map.entry("version", TOKEN),
+            Map.entry("vendor", TOKEN),
             Map.entry("runtime", TOKEN));
 
     private OperationsTraffic traffic;
@@ -108,7 +123,8 @@ class MetricsContractTest {
                 }
                 for (String clientValue : traffic.clientValues()) {
                     if (carries(value, clientValue)) {
-                        problems.add(s.name() + "{" + label + "=\"" + value + "\"} contains the client's value " + clientValue);
+                        problems.add(s.name() + "{" + label + "=\"" + value + "\"} contains the client's value "
+                                + clientValue);
                     }
                 }
             });
@@ -132,18 +148,25 @@ class MetricsContractTest {
     @Test
     void unknownPaths_collapseToNotFound() {
         Set<String> uris = new TreeSet<>();
-        scrape.samples().stream().filter(s -> s.name().startsWith("http_server_requests_seconds"))
+        scrape.samples().stream()
+                .filter(s -> s.name().startsWith("http_server_requests_seconds"))
                 .forEach(s -> uris.add(s.labels().get("uri")));
-        assertThat(uris).contains("NOT_FOUND", "/api/v1/products/{id}", "/api/v1/stock/{productId}/reservations")
+        assertThat(uris)
+                .contains("NOT_FOUND", "/api/v1/products/{id}", "/api/v1/stock/{productId}/reservations")
                 .noneMatch(u -> u.contains("nope") || u.matches(".*/[0-9]+(/.*)?"));
     }
 
     @Test
     void ourMeters_areExported() {
-        assertThat(scrape.names()).contains(
-                "shopcore_logins_total", "shopcore_http_problems_total", "shopcore_dependency_up",
-                "shopcore_auth_password_hash_waiting", "http_server_requests_seconds_bucket");
-        assertThat(scrape.samples()).filteredOn(s -> s.name().equals("shopcore_logins_total"))
+        assertThat(scrape.names())
+                .contains(
+                        "shopcore_logins_total",
+                        "shopcore_http_problems_total",
+                        "shopcore_dependency_up",
+                        "shopcore_auth_password_hash_waiting",
+                        "http_server_requests_seconds_bucket");
+        assertThat(scrape.samples())
+                .filteredOn(s -> s.name().equals("shopcore_logins_total"))
                 .extracting(s -> s.labels().get("outcome"))
                 .containsExactlyInAnyOrder("success", "invalid_credentials", "throttled");
     }
@@ -151,17 +174,23 @@ class MetricsContractTest {
     @Test
     void everyMetricInDashboardAndRules_isExported() {
         Set<String> used = DeployedQueries.metricNames();
-        assertThat(used).as("the extraction finds the dashboard's and rules' metrics")
+        assertThat(used)
+                .as("the extraction finds the dashboard's and rules' metrics")
                 .contains("http_server_requests_seconds_bucket", "shopcore_dependency_up", "agroal_awaiting_count");
         Set<String> missing = new TreeSet<>();
         for (String name : used) {
-            if (!scrape.exports(name) && !PENDING.contains(name) && !PROMETHEUS_GENERATED.contains(name)
+            if (!scrape.exports(name)
+                    && !PENDING.contains(name)
+                    && !PROMETHEUS_GENERATED.contains(name)
                     && !REGISTERED_ON_FIRST_EVENT.contains(name)) {
                 missing.add(name);
             }
         }
-        assertThat(missing).as("metrics queried by deploy/grafana or deploy/prometheus but not exported").isEmpty();
-        assertThat(PENDING).as("a pending name that is exported now belongs in the checked set")
+        assertThat(missing)
+                .as("metrics queried by deploy/grafana or deploy/prometheus but not exported")
+                .isEmpty();
+        assertThat(PENDING)
+                .as("a pending name that is exported now belongs in the checked set")
                 .noneMatch(scrape::exports);
     }
 }

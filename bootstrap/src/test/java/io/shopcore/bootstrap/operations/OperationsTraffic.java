@@ -55,7 +55,8 @@ final class OperationsTraffic {
         for (int i = 0; i < 10 && status != 429; i++) {
             status = given().contentType(ContentType.JSON)
                     .body(Map.of("username", throttledUser, "password", wrongPassword + i))
-                    .post("/api/v1/auth/token").statusCode();
+                    .post("/api/v1/auth/token")
+                    .statusCode();
         }
         if (status != 429) {
             throw new AssertionError("login throttling never answered 429");
@@ -63,7 +64,10 @@ final class OperationsTraffic {
         // A validation error that carries the password field (too short a username).
         post("/api/v1/auth/register", Map.of("username", "x", "password", badPassword), 400, null);
         // A client-chosen request id, kept as is.
-        given().header("X-Request-Id", clientRequestId).get("/api/v1/products?page=0&size=5").then().statusCode(200);
+        given().header("X-Request-Id", clientRequestId)
+                .get("/api/v1/products?page=0&size=5")
+                .then()
+                .statusCode(200);
 
         // Catalog reads, known and unknown.
         given().get("/api/v1/products?page=0&size=5").then().statusCode(200);
@@ -80,24 +84,59 @@ final class OperationsTraffic {
         given().get("/api/v1/stock/" + productId).then().statusCode(200);
         given().get("/api/v1/stock/987654321").then().statusCode(404);
         String held = reserve(2, 201);
-        given().auth().oauth2(accessToken).post("/api/v1/reservations/" + held + "/confirm").then().statusCode(200);
+        given().auth()
+                .oauth2(accessToken)
+                .post("/api/v1/reservations/" + held + "/confirm")
+                .then()
+                .statusCode(200);
         String released = reserve(1, 201);
-        given().auth().oauth2(accessToken).post("/api/v1/reservations/" + released + "/release").then().statusCode(200);
+        given().auth()
+                .oauth2(accessToken)
+                .post("/api/v1/reservations/" + released + "/release")
+                .then()
+                .statusCode(200);
         reserve(100_000, 400);
         reserve(1000, 409);
-        given().auth().oauth2(accessToken).get("/api/v1/reservations/" + UUID.randomUUID()).then().statusCode(404);
+        given().auth()
+                .oauth2(accessToken)
+                .get("/api/v1/reservations/" + UUID.randomUUID())
+                .then()
+                .statusCode(404);
         given().get("/api/v1/stock/" + productId).then().statusCode(200);
-        given().header("Authorization", "Bearer not.a.token").get("/api/v1/auth/me").then().statusCode(401);
+        given().header("Authorization", "Bearer not.a.token")
+                .get("/api/v1/auth/me")
+                .then()
+                .statusCode(401);
 
-        secrets.addAll(List.of(password, wrongPassword, badPassword, accessToken, refreshToken, refreshedAccess,
-                refreshedRefresh, "not.a.token"));
-        clientValues.addAll(List.of(username, throttledUser, String.valueOf(productId), "12345678", "987654321",
-                "not-a-number", "nope", "xyz", "nope-" + suffix, held, released, suffix));
+        secrets.addAll(List.of(
+                password,
+                wrongPassword,
+                badPassword,
+                accessToken,
+                refreshToken,
+                refreshedAccess,
+                refreshedRefresh,
+                "not.a.token"));
+        clientValues.addAll(List.of(
+                username,
+                throttledUser,
+                String.valueOf(productId),
+                "12345678",
+                "987654321",
+                "not-a-number",
+                "nope",
+                "xyz",
+                "nope-" + suffix,
+                held,
+                released,
+                suffix));
         return this;
     }
 
     private String reserve(int quantity, int expected) {
-        Response r = given().auth().oauth2(accessToken).contentType(ContentType.JSON)
+        Response r = given().auth()
+                .oauth2(accessToken)
+                .contentType(ContentType.JSON)
                 .body(Map.of("quantity", quantity))
                 .post("/api/v1/stock/" + productId + "/reservations");
         r.then().statusCode(expected);

@@ -76,14 +76,18 @@ class PrometheusRulesTest {
         Set<Integer> ids = new HashSet<>();
         int targets = 0;
         for (JsonNode panel : dashboard.path("panels")) {
-            assertThat(ids.add(panel.path("id").asInt())).as("unique panel id %s", panel.path("id")).isTrue();
+            assertThat(ids.add(panel.path("id").asInt()))
+                    .as("unique panel id %s", panel.path("id"))
+                    .isTrue();
             if (panel.path("type").asText().equals("row")) {
                 continue;
             }
             assertThat(panel.path("title").asText()).isNotBlank();
             assertThat(panel.path("targets")).as(panel.path("title").asText()).isNotEmpty();
             for (JsonNode target : panel.path("targets")) {
-                assertThat(target.path("expr").asText()).as(panel.path("title").asText()).isNotBlank();
+                assertThat(target.path("expr").asText())
+                        .as(panel.path("title").asText())
+                        .isNotBlank();
                 targets++;
             }
         }
@@ -115,8 +119,10 @@ class PrometheusRulesTest {
         }
         List<String> command = new ArrayList<>(List.of(promtool));
         command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).directory(DeployedQueries.rules().getParent().toFile())
-                .redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(command)
+                .directory(DeployedQueries.rules().getParent().toFile())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(out).isZero();

@@ -4,10 +4,10 @@ import static io.restassured.RestAssured.given;
 import static io.shopcore.bootstrap.support.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.containsString;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -50,17 +50,47 @@ class DatabaseOutageTest {
         String admin = TestUsers.adminToken();
         String username = "outage-" + suffix;
         TestUsers.register(username, TestUsers.PASSWORD);
-        Map<String, Object> tokens = logIn(username).then().statusCode(200).extract().as(Map.class);
+        Map<String, Object> tokens =
+                logIn(username).then().statusCode(200).extract().as(Map.class);
         String access = (String) tokens.get("access_token");
         String refresh = (String) tokens.get("refresh_token");
-        long category = ((Number) given().auth().oauth2(admin).contentType(ContentType.JSON)
-                .body(Map.of("name", "Outage " + suffix)).post("/api/v1/categories")
-                .then().statusCode(201).extract().path("id")).longValue();
-        long product = ((Number) given().auth().oauth2(admin).contentType(ContentType.JSON)
-                .body(Map.of("name", "Outage product " + suffix, "price", 1000, "categoryId", category, "initialStock", 10))
-                .post("/api/v1/products").then().statusCode(201).extract().path("id")).longValue();
-        String reservation = given().auth().oauth2(access).contentType(ContentType.JSON).body(Map.of("quantity", 1))
-                .post("/api/v1/stock/" + product + "/reservations").then().statusCode(201).extract().path("id");
+        long category = ((Number) given().auth()
+                        .oauth2(admin)
+                        .contentType(ContentType.JSON)
+                        .body(Map.of("name", "Outage " + suffix))
+                        .post("/api/v1/categories")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("id"))
+                .longValue();
+        long product = ((Number) given().auth()
+                        .oauth2(admin)
+                        .contentType(ContentType.JSON)
+                        .body(Map.of(
+                                "name",
+                                "Outage product " + suffix,
+                                "price",
+                                1000,
+                                "categoryId",
+                                category,
+                                "initialStock",
+                                10))
+                        .post("/api/v1/products")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("id"))
+                .longValue();
+        String reservation = given().auth()
+                .oauth2(access)
+                .contentType(ContentType.JSON)
+                .body(Map.of("quantity", 1))
+                .post("/api/v1/stock/" + product + "/reservations")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         String lateUser = "outage-late-" + suffix;
 
         Map<String, Supplier<Response>> calls = new LinkedHashMap<>();
@@ -69,24 +99,43 @@ class DatabaseOutageTest {
         calls.put("GET /categories", () -> given().get("/api/v1/categories"));
         calls.put("POST /auth/token", () -> logIn(username));
         calls.put("GET /auth/me", () -> given().auth().oauth2(access).get("/api/v1/auth/me"));
-        calls.put("POST /auth/refresh", () -> given().contentType(ContentType.JSON)
-                .body(Map.of("refresh_token", refresh)).post("/api/v1/auth/refresh"));
-        calls.put("POST /auth/register", () -> given().contentType(ContentType.JSON)
-                .body(Map.of("username", lateUser, "password", TestUsers.PASSWORD)).post("/api/v1/auth/register"));
-        calls.put("POST /products", () -> given().auth().oauth2(admin).contentType(ContentType.JSON)
-                .body(Map.of("name", "Never " + suffix, "price", 5, "categoryId", category, "initialStock", 1))
-                .post("/api/v1/products"));
+        calls.put(
+                "POST /auth/refresh",
+                () -> given().contentType(ContentType.JSON)
+                        .body(Map.of("refresh_token", refresh))
+                        .post("/api/v1/auth/refresh"));
+        calls.put(
+                "POST /auth/register",
+                () -> given().contentType(ContentType.JSON)
+                        .body(Map.of("username", lateUser, "password", TestUsers.PASSWORD))
+                        .post("/api/v1/auth/register"));
+        calls.put(
+                "POST /products",
+                () -> given().auth()
+                        .oauth2(admin)
+                        .contentType(ContentType.JSON)
+                        .body(Map.of("name", "Never " + suffix, "price", 5, "categoryId", category, "initialStock", 1))
+                        .post("/api/v1/products"));
         calls.put("GET /stock/{id}", () -> given().get("/api/v1/stock/" + product));
-        calls.put("POST /stock/{id}/reservations", () -> given().auth().oauth2(access).contentType(ContentType.JSON)
-                .body(Map.of("quantity", 2)).post("/api/v1/stock/" + product + "/reservations"));
-        calls.put("GET /reservations/{id}", () -> given().auth().oauth2(access).get("/api/v1/reservations/" + reservation));
+        calls.put(
+                "POST /stock/{id}/reservations",
+                () -> given().auth()
+                        .oauth2(access)
+                        .contentType(ContentType.JSON)
+                        .body(Map.of("quantity", 2))
+                        .post("/api/v1/stock/" + product + "/reservations"));
+        calls.put(
+                "GET /reservations/{id}",
+                () -> given().auth().oauth2(access).get("/api/v1/reservations/" + reservation));
         calls.put("GET /reservations", () -> given().auth().oauth2(access).get("/api/v1/reservations"));
 
         proxy.cut();
 
         calls.forEach((name, call) -> {
             Response response = call.get();
-            assertThat(response.statusCode()).as(name + ": " + response.asString()).isEqualTo(503);
+            assertThat(response.statusCode())
+                    .as(name + ": " + response.asString())
+                    .isEqualTo(503);
             assertProblem(response.then(), 503, "unavailable")
                     .header("Retry-After", matchesPattern("[1-9][0-9]*"))
                     .body("detail", not(containsString("Exception")))
@@ -94,12 +143,16 @@ class DatabaseOutageTest {
         });
         given().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        assertThat(proxy.refusedConnections()).as("the application really tried to reach PostgreSQL").isPositive();
+        assertThat(proxy.refusedConnections())
+                .as("the application really tried to reach PostgreSQL")
+                .isPositive();
 
         proxy.heal();
 
-        await().atMost(RECOVERY).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
-                given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP")));
+        await().atMost(RECOVERY)
+                .pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() ->
+                        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP")));
         Map<String, Integer> healthy = new LinkedHashMap<>();
         healthy.put("GET /products", 200);
         healthy.put("GET /products/{id}", 200);
@@ -112,18 +165,29 @@ class DatabaseOutageTest {
         healthy.put("POST /stock/{id}/reservations", 201);
         healthy.put("GET /reservations/{id}", 200);
         healthy.put("GET /reservations", 200);
-        healthy.forEach((name, status) -> await(name).atMost(RECOVERY).pollInterval(Duration.ofMillis(200))
-                .untilAsserted(() -> assertThat(calls.get(name).get().statusCode()).isEqualTo(status)));
+        healthy.forEach((name, status) -> await(name)
+                .atMost(RECOVERY)
+                .pollInterval(Duration.ofMillis(200))
+                .untilAsserted(
+                        () -> assertThat(calls.get(name).get().statusCode()).isEqualTo(status)));
 
         // Nothing the outage refused was half-written: one product in the category, and the stock holds
         // exactly the reservation made before the cut plus the one made after the heal.
-        given().get("/api/v1/products?categoryId=" + category).then().statusCode(200).body("total", equalTo(1));
-        given().get("/api/v1/stock/" + product).then().statusCode(200)
-                .body("total", equalTo(10)).body("reserved", equalTo(3)).body("available", equalTo(7));
+        given().get("/api/v1/products?categoryId=" + category)
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(1));
+        given().get("/api/v1/stock/" + product)
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(10))
+                .body("reserved", equalTo(3))
+                .body("available", equalTo(7));
     }
 
     private static Response logIn(String username) {
         return given().contentType(ContentType.JSON)
-                .body(Map.of("username", username, "password", TestUsers.PASSWORD)).post("/api/v1/auth/token");
+                .body(Map.of("username", username, "password", TestUsers.PASSWORD))
+                .post("/api/v1/auth/token");
     }
 }

@@ -36,7 +36,8 @@ public final class TestUsers {
     public static void register(String username, String password) {
         int status = given().contentType(ContentType.JSON)
                 .body(Map.of("username", username, "password", password))
-                .post("/api/v1/auth/register").statusCode();
+                .post("/api/v1/auth/register")
+                .statusCode();
         if (status != 201 && status != 409) {
             throw new IllegalStateException("register " + username + " answered " + status);
         }
@@ -46,8 +47,10 @@ public final class TestUsers {
         return given().contentType(ContentType.JSON)
                 .body(Map.of("username", username, "password", password))
                 .post("/api/v1/auth/token")
-                .then().statusCode(200)
-                .extract().path("access_token");
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("access_token");
     }
 
     /** The header value for REST Assured: {@code .header("Authorization", bearer(token))}. */

@@ -18,20 +18,40 @@ public final class CatalogApi {
     }
 
     public static long createCategory(String name) {
-        return given().auth().oauth2(CatalogTokens.admin()).contentType(ContentType.JSON)
+        return given().auth()
+                .oauth2(CatalogTokens.admin())
+                .contentType(ContentType.JSON)
                 .body(Map.of("name", name))
                 .post("/api/v1/categories")
-                .then().statusCode(201).extract().jsonPath().getLong("id");
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("id");
     }
 
     public static ValidatableResponse postProduct(Object body) {
-        return given().auth().oauth2(CatalogTokens.admin()).contentType(ContentType.JSON).body(body)
-                .post("/api/v1/products").then();
+        return given().auth()
+                .oauth2(CatalogTokens.admin())
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/products")
+                .then();
     }
 
     public static long createProduct(long categoryId, String name, String price, int initialStock) {
-        return postProduct(Map.of("name", name, "price", new BigDecimal(price), "categoryId", categoryId,
-                "initialStock", initialStock))
-                .statusCode(201).extract().jsonPath().getLong("id");
+        return postProduct(Map.of(
+                        "name",
+                        name,
+                        "price",
+                        new BigDecimal(price),
+                        "categoryId",
+                        categoryId,
+                        "initialStock",
+                        initialStock))
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("id");
     }
 }

@@ -19,7 +19,8 @@ final class FailureRows {
     static List<String> of(DataSource dataSource, String query) {
         List<String> rows = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT path, reason, source FROM search.search_failures WHERE query = ? ORDER BY id")) {
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT path, reason, source FROM search.search_failures WHERE query = ? ORDER BY id")) {
             ps.setString(1, query);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -36,7 +36,8 @@ class JdbcSearchFailureLogTest {
         log.record(new SearchFailure(query, "fast", "miss", "shopcore", null, at));
         log.record(new SearchFailure(query, "slow", "timeout", "naver", "x".repeat(2000), at));
         log.record(new SearchFailure(query, "none", "not_found", null, null, at));
-        assertThat(FailureRows.await(dataSource, query, "fast/miss/shopcore", "slow/timeout/naver", "none/not_found/null"))
+        assertThat(FailureRows.await(
+                        dataSource, query, "fast/miss/shopcore", "slow/timeout/naver", "none/not_found/null"))
                 .containsExactly("fast/miss/shopcore", "slow/timeout/naver", "none/not_found/null");
     }
 
@@ -47,19 +48,25 @@ class JdbcSearchFailureLogTest {
         down.setConnectTimeout(1);
         assertThatCode(down::getConnection).isInstanceOf(SQLException.class);
         MeterRegistry registry = new SimpleMeterRegistry();
-        JdbcSearchFailureLog offline = new JdbcSearchFailureLog(down, 2, 10, Duration.ofMinutes(1), Duration.ofDays(30),
-                Clock.systemUTC(), registry);
+        JdbcSearchFailureLog offline = new JdbcSearchFailureLog(
+                down, 2, 10, Duration.ofMinutes(1), Duration.ofDays(30), Clock.systemUTC(), registry);
 
         SearchFailure f = new SearchFailure("q", "fast", "miss", "shopcore", null, Instant.now());
         assertThatCode(() -> {
-            offline.record(f);
-            offline.record(f);
-            offline.record(f); // queue of 2: dropped
-        }).doesNotThrowAnyException();
-        assertThat(registry.counter("shopcore.search.failures.dropped", "reason", "queue_full").count()).isEqualTo(1);
+                    offline.record(f);
+                    offline.record(f);
+                    offline.record(f); // queue of 2: dropped
+                })
+                .doesNotThrowAnyException();
+        assertThat(registry.counter("shopcore.search.failures.dropped", "reason", "queue_full")
+                        .count())
+                .isEqualTo(1);
 
         offline.flush();
-        assertThat(registry.counter("shopcore.search.failures.dropped", "reason", "store_unavailable").count()).isEqualTo(2);
-        assertThat(registry.find("shopcore.search.failures.queued").gauge().value()).isZero();
+        assertThat(registry.counter("shopcore.search.failures.dropped", "reason", "store_unavailable")
+                        .count())
+                .isEqualTo(2);
+        assertThat(registry.find("shopcore.search.failures.queued").gauge().value())
+                .isZero();
     }
 }

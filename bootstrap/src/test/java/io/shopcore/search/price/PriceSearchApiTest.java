@@ -38,11 +38,16 @@ class PriceSearchApiTest {
     DataSource dataSource;
 
     static ValidatableResponse priceSearch(Object body) {
-        return given().contentType(ContentType.JSON).body(body).post("/api/v1/price/search").then();
+        return given().contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/price/search")
+                .then();
     }
 
     double searches(String status, String path) {
-        Counter c = registry.find("shopcore_searches_total").tags("kind", "price", "status", status, "path", path).counter();
+        Counter c = registry.find("shopcore_searches_total")
+                .tags("kind", "price", "status", status, "path", path)
+                .counter();
         return c == null ? 0 : c.count();
     }
 
@@ -55,7 +60,8 @@ class PriceSearchApiTest {
         double fastBefore = searches("success", "fast");
         double cacheBefore = searches("success", "cache");
 
-        io.restassured.path.json.JsonPath first = priceSearch(Map.of("query", "  " + word + " ")).statusCode(200)
+        io.restassured.path.json.JsonPath first = priceSearch(Map.of("query", "  " + word + " "))
+                .statusCode(200)
                 .contentType(ContentType.JSON)
                 .body("query", equalTo(word))
                 .body("path", equalTo("fast"))
@@ -68,10 +74,12 @@ class PriceSearchApiTest {
                 .body("offers[0].currency", equalTo("KRW"))
                 .body("offers[0].url", equalTo("/api/v1/products/" + cheap))
                 .body("offers[1].productId", equalTo(Long.toString(dear)))
-                .extract().jsonPath();
+                .extract()
+                .jsonPath();
         assertThat(first.getMap("best")).isEqualTo(first.getMap("offers[0]"));
 
-        priceSearch(Map.of("query", word.toUpperCase())).statusCode(200)
+        priceSearch(Map.of("query", word.toUpperCase()))
+                .statusCode(200)
                 .body("path", equalTo("cache"))
                 .body("offers.productId", equalTo(List.of(Long.toString(cheap), Long.toString(dear))));
         assertThat(searches("success", "fast")).isEqualTo(fastBefore + 1);
@@ -86,10 +94,17 @@ class PriceSearchApiTest {
         long id = createProduct(category, word + " 머그", "10000", 1);
         priceSearch(Map.of("query", word)).statusCode(200).body("path", equalTo("fast"));
         priceSearch(Map.of("query", word)).statusCode(200).body("path", equalTo("cache"));
-        given().auth().oauth2(CatalogTokens.admin()).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(CatalogTokens.admin())
+                .contentType(ContentType.JSON)
                 .body(Map.of("name", word + " 머그", "price", 7000, "categoryId", category))
-                .put("/api/v1/products/" + id).then().statusCode(200);
-        priceSearch(Map.of("query", word)).statusCode(200).body("path", equalTo("fast")).body("best.price", equalTo(7000));
+                .put("/api/v1/products/" + id)
+                .then()
+                .statusCode(200);
+        priceSearch(Map.of("query", word))
+                .statusCode(200)
+                .body("path", equalTo("fast"))
+                .body("best.price", equalTo(7000));
     }
 
     @Test
@@ -98,14 +113,23 @@ class PriceSearchApiTest {
         double before = searches("not_found", "none");
         assertProblem(priceSearch(Map.of("query", query)), 404, "not_found");
         assertThat(searches("not_found", "none")).isEqualTo(before + 1);
-        assertThat(FailureRows.await(dataSource, query, "fast/miss/shopcore", "none/not_found/null")).hasSize(2);
+        assertThat(FailureRows.await(dataSource, query, "fast/miss/shopcore", "none/not_found/null"))
+                .hasSize(2);
         assertProblem(priceSearch(Map.of("query", query)), 404, "not_found");
     }
 
     @Test
     void givenBadBodies_priceSearch_rejectsEachNamingTheField() {
-        for (Object body : new Object[] {Map.of(), Map.of("query", ""), Map.of("query", "   "), Map.of("query", "\t\n"),
-                Map.of("query", "가".repeat(201)), Map.of("query", 12), Map.of("query", List.of("a")), Map.of("query", true)}) {
+        for (Object body : new Object[] {
+            Map.of(),
+            Map.of("query", ""),
+            Map.of("query", "   "),
+            Map.of("query", "\t\n"),
+            Map.of("query", "가".repeat(201)),
+            Map.of("query", 12),
+            Map.of("query", List.of("a")),
+            Map.of("query", true)
+        }) {
             assertProblem(priceSearch(body), 400, "validation_failed").body("errors[0].field", equalTo("query"));
         }
         assertProblem(priceSearch(Map.of("query", "아이패드", "page", 1)), 400, "validation_failed")
@@ -113,10 +137,21 @@ class PriceSearchApiTest {
         assertProblem(priceSearch(Map.of("query", "아이패드", "path", "fast")), 400, "validation_failed")
                 .body("errors[0].field", equalTo("path"));
         for (String raw : new String[] {"{", "[]", "\"아이패드\"", "null", "{\"query\":\"a\"} x"}) {
-            assertThat(given().contentType(ContentType.JSON).body(raw).post("/api/v1/price/search").then().extract().statusCode())
-                    .as(raw).isEqualTo(400);
+            assertThat(given().contentType(ContentType.JSON)
+                            .body(raw)
+                            .post("/api/v1/price/search")
+                            .then()
+                            .extract()
+                            .statusCode())
+                    .as(raw)
+                    .isEqualTo(400);
         }
-        assertProblem(given().contentType(ContentType.TEXT).body("query=아이패드").post("/api/v1/price/search").then(), 415,
+        assertProblem(
+                given().contentType(ContentType.TEXT)
+                        .body("query=아이패드")
+                        .post("/api/v1/price/search")
+                        .then(),
+                415,
                 "unsupported_media_type");
         given().get("/api/v1/price/search").then().statusCode(405);
     }

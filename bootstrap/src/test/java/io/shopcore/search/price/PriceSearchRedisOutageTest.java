@@ -32,13 +32,25 @@ class PriceSearchRedisOutageTest {
         String word = "오프라인가격" + UUID.randomUUID().toString().substring(0, 6);
         long id = createProduct(createCategory(unique("가격 Offline")), word + " 스피커", "59000", 3);
         for (int i = 0; i < 3; i++) {
-            given().contentType(ContentType.JSON).body(Map.of("query", word)).post("/api/v1/price/search").then()
-                    .statusCode(200).body("path", equalTo("fast")).body("best.productId", equalTo(Long.toString(id)))
+            given().contentType(ContentType.JSON)
+                    .body(Map.of("query", word))
+                    .post("/api/v1/price/search")
+                    .then()
+                    .statusCode(200)
+                    .body("path", equalTo("fast"))
+                    .body("best.productId", equalTo(Long.toString(id)))
                     .body("best.price", equalTo(59000));
         }
-        assertProblem(given().contentType(ContentType.JSON).body(Map.of("query", "없음 " + UUID.randomUUID()))
-                .post("/api/v1/price/search").then(), 404, "not_found");
-        Counter bypass = registry.find("shopcore.search.price.cache.requests").tag("result", "bypass").counter();
+        assertProblem(
+                given().contentType(ContentType.JSON)
+                        .body(Map.of("query", "없음 " + UUID.randomUUID()))
+                        .post("/api/v1/price/search")
+                        .then(),
+                404,
+                "not_found");
+        Counter bypass = registry.find("shopcore.search.price.cache.requests")
+                .tag("result", "bypass")
+                .counter();
         assertThat(bypass).isNotNull();
         assertThat(bypass.count()).isPositive();
     }

@@ -26,7 +26,8 @@ public class SwitchableProductSearch implements SearchProductsUseCase {
     @Override
     public Result search(Query query) {
         if (databaseDown) {
-            throw new StoreUnavailableException("search", "connection refused (test)", new java.sql.SQLException("down", "08001"));
+            throw new StoreUnavailableException(
+                    "search", "connection refused (test)", new java.sql.SQLException("down", "08001"));
         }
         return real.search(query);
     }

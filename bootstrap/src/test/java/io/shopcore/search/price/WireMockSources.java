@@ -22,7 +22,8 @@ public class WireMockSources implements QuarkusTestResourceLifecycleManager {
     static final String FEED_PATH = "/feed/prices";
     static final String FLAKY_PATH = "/flaky/prices";
     static final String LIMITED_PATH = "/limited/prices";
-    static final String NAVER_EMPTY = "{\"lastBuildDate\":\"Sun, 29 Nov 2026 12:00:00 +0900\",\"total\":0,\"start\":1,\"display\":0,\"items\":[]}";
+    static final String NAVER_EMPTY =
+            "{\"lastBuildDate\":\"Sun, 29 Nov 2026 12:00:00 +0900\",\"total\":0,\"start\":1,\"display\":0,\"items\":[]}";
 
     private static volatile WireMockServer server;
 
@@ -79,7 +80,10 @@ public class WireMockSources implements QuarkusTestResourceLifecycleManager {
     }
 
     static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json; charset=UTF-8").withBody(body);
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/json; charset=UTF-8")
+                .withBody(body);
     }
 
     @Override

@@ -26,6 +26,8 @@ public class HealthAliasResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response health() {
         SmallRyeHealth health = reporter.getReadiness();
-        return Response.status(health.isDown() ? 503 : 200).entity(health.getPayload().toString()).build();
+        return Response.status(health.isDown() ? 503 : 200)
+                .entity(health.getPayload().toString())
+                .build();
     }
 }

@@ -28,7 +28,9 @@ public class RedisHealthCheck implements HealthCheck {
             redis.execute("PING");
             return builder.withData("state", "up").build();
         } catch (RuntimeException e) {
-            return builder.withData("state", "degraded").withData("reason", e.getClass().getSimpleName()).build();
+            return builder.withData("state", "degraded")
+                    .withData("reason", e.getClass().getSimpleName())
+                    .build();
         }
     }
 }

@@ -35,19 +35,27 @@ public class DependencyProbes {
     private final AtomicInteger redisUp = new AtomicInteger(1);
     private ScheduledExecutorService executor;
 
-    public DependencyProbes(AgroalDataSource database, RedisDataSource redis, MeterRegistry registry,
-                            @ConfigProperty(name = "shopcore.observability.probe-interval", defaultValue = "5s") Duration interval) {
+    public DependencyProbes(
+            AgroalDataSource database,
+            RedisDataSource redis,
+            MeterRegistry registry,
+            @ConfigProperty(name = "shopcore.observability.probe-interval", defaultValue = "5s") Duration interval) {
         this.database = database;
         this.redis = redis;
         this.interval = interval;
-        Gauge.builder("shopcore.dependency.up", databaseUp, AtomicInteger::get).tag("dependency", "postgresql")
-                .description("1 when the last probe reached the dependency, else 0").register(registry);
-        Gauge.builder("shopcore.dependency.up", redisUp, AtomicInteger::get).tag("dependency", "redis")
-                .description("1 when the last probe reached the dependency, else 0").register(registry);
+        Gauge.builder("shopcore.dependency.up", databaseUp, AtomicInteger::get)
+                .tag("dependency", "postgresql")
+                .description("1 when the last probe reached the dependency, else 0")
+                .register(registry);
+        Gauge.builder("shopcore.dependency.up", redisUp, AtomicInteger::get)
+                .tag("dependency", "redis")
+                .description("1 when the last probe reached the dependency, else 0")
+                .register(registry);
     }
 
     void start(@Observes StartupEvent event) {
-        executor = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("shopcore-probes").unstarted(r));
+        executor = Executors.newSingleThreadScheduledExecutor(
+                r -> Thread.ofPlatform().daemon().name("shopcore-probes").unstarted(r));
         executor.scheduleWithFixedDelay(this::probe, 0, Math.max(100, interval.toMillis()), TimeUnit.MILLISECONDS);
     }
 

@@ -33,7 +33,10 @@ public class HttpServerHistograms {
                 for (int i = 0; i < SLO_SECONDS.length; i++) {
                     nanos[i] = SLO_SECONDS[i] * 1e9;
                 }
-                return DistributionStatisticConfig.builder().serviceLevelObjectives(nanos).build().merge(config);
+                return DistributionStatisticConfig.builder()
+                        .serviceLevelObjectives(nanos)
+                        .build()
+                        .merge(config);
             }
         };
     }

@@ -55,8 +55,11 @@ public class ProblemMetrics {
     }
 
     private static Counter counter(String code) {
-        return COUNTERS.computeIfAbsent(code, c -> Counter.builder("shopcore.http.problems")
-                .description("problem+json responses by problem code")
-                .tag("code", c).register(registry));
+        return COUNTERS.computeIfAbsent(
+                code,
+                c -> Counter.builder("shopcore.http.problems")
+                        .description("problem+json responses by problem code")
+                        .tag("code", c)
+                        .register(registry));
     }
 }

@@ -47,7 +47,8 @@ public class RequestObservability {
             if (ACCESS.isInfoEnabled()) {
                 int status = ctx.response().getStatusCode();
                 double millis = (System.nanoTime() - started) / 1_000_000.0;
-                ACCESS.infof("method=%s route=%s status=%d durationMs=%.1f requestId=%s",
+                ACCESS.infof(
+                        "method=%s route=%s status=%d durationMs=%.1f requestId=%s",
                         request.method().name(), route(ctx, status), status, millis, requestId);
             }
         });

@@ -118,7 +118,9 @@ public class ProblemExceptionMappers {
     public Response notAllowed(NotAllowedException e) {
         Response r = Problems.of(ProblemCode.METHOD_NOT_ALLOWED, "Method not allowed on this resource");
         String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
-        return allow == null ? r : Response.fromResponse(r).header(HttpHeaders.ALLOW, allow).build();
+        return allow == null
+                ? r
+                : Response.fromResponse(r).header(HttpHeaders.ALLOW, allow).build();
     }
 
     @ServerExceptionMapper
@@ -156,7 +158,8 @@ public class ProblemExceptionMappers {
             if (e.getCause() instanceof JsonProcessingException json) {
                 return json(json);
             }
-            // Quarkus REST's JSON reader reports unreadable bodies (syntax errors, null, wrong top-level type) this way.
+            // Quarkus REST's JSON reader reports unreadable bodies (syntax errors, null, wrong top-level type) this
+            // way.
             return malformed("The request body is not a valid JSON document for this request");
         }
         if (status < 500) {
@@ -184,9 +187,11 @@ public class ProblemExceptionMappers {
     private static Response unavailable(Throwable e) {
         // One line, no stack: an outage produces many of these; readiness and metrics carry the signal.
         LOG.warnf("Store unavailable, answering 503: %s", summary(e));
-        Duration retryAfter = e instanceof StoreUnavailableException s ? s.retryAfter() : StoreUnavailableException.DEFAULT_RETRY_AFTER;
-        return Problems.response(Problem.of(ProblemCode.UNAVAILABLE, "The service is temporarily unavailable; try again"),
-                retryAfter);
+        Duration retryAfter = e instanceof StoreUnavailableException s
+                ? s.retryAfter()
+                : StoreUnavailableException.DEFAULT_RETRY_AFTER;
+        return Problems.response(
+                Problem.of(ProblemCode.UNAVAILABLE, "The service is temporarily unavailable; try again"), retryAfter);
     }
 
     private static String summary(Throwable e) {
@@ -202,8 +207,13 @@ public class ProblemExceptionMappers {
     }
 
     private static boolean isScalar(Class<?> type) {
-        return type != null && (type.isPrimitive() || Number.class.isAssignableFrom(type) || type == Boolean.class
-                || type == Character.class || CharSequence.class.isAssignableFrom(type) || type.isEnum());
+        return type != null
+                && (type.isPrimitive()
+                        || Number.class.isAssignableFrom(type)
+                        || type == Boolean.class
+                        || type == Character.class
+                        || CharSequence.class.isAssignableFrom(type)
+                        || type.isEnum());
     }
 
     private static Response malformed(String detail) {
@@ -218,7 +228,8 @@ public class ProblemExceptionMappers {
 
     static Response unauthorized() {
         return Response.fromResponse(Problems.of(ProblemCode.UNAUTHORIZED, "A valid bearer token is required"))
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .build();
     }
 
     /**
@@ -239,7 +250,8 @@ public class ProblemExceptionMappers {
                 inBean = false;
                 beanPath.setLength(0);
                 int index = node.as(Path.ParameterNode.class).getParameterIndex();
-                current = method != null && index < method.getParameterCount() ? method.getParameterTypes()[index] : null;
+                current =
+                        method != null && index < method.getParameterCount() ? method.getParameterTypes()[index] : null;
             } else if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
                 if (node.getName() == null) {
                     continue;

@@ -18,7 +18,8 @@ public final class Problems {
 
     public static Response response(Problem problem, Duration retryAfter) {
         Problem sent = onTheWire(problem);
-        Response.ResponseBuilder builder = Response.status(sent.status()).type(Problem.MEDIA_TYPE).entity(sent);
+        Response.ResponseBuilder builder =
+                Response.status(sent.status()).type(Problem.MEDIA_TYPE).entity(sent);
         if (retryAfter != null) {
             builder.header(HttpHeaders.RETRY_AFTER, Math.max(1, (retryAfter.toMillis() + 999) / 1000));
         }

@@ -25,14 +25,17 @@ public class ResilientRedis {
     private final long backoffNanos;
     /** nanoTime until which Redis is skipped; compared by subtraction, so it starts at "now", never at a sentinel. */
     private final AtomicLong skipUntil = new AtomicLong(System.nanoTime());
+
     private final Counter skipped;
 
-    public ResilientRedis(MeterRegistry registry,
-                          @ConfigProperty(name = "shopcore.redis.failure-backoff", defaultValue = "2s") Duration backoff) {
+    public ResilientRedis(
+            MeterRegistry registry,
+            @ConfigProperty(name = "shopcore.redis.failure-backoff", defaultValue = "2s") Duration backoff) {
         this.registry = registry;
         this.backoffNanos = backoff.toNanos();
         this.skipped = Counter.builder("shopcore_redis_skipped_total")
-                .description("Redis calls skipped while Redis is considered down").register(registry);
+                .description("Redis calls skipped while Redis is considered down")
+                .register(registry);
     }
 
     /** The result of {@code call}, or empty when Redis failed or is backing off. */
@@ -52,9 +55,10 @@ public class ResilientRedis {
     /** Like {@link #call} for work without a result; true when it ran. */
     public boolean run(String operation, Runnable work) {
         return call(operation, () -> {
-            work.run();
-            return Boolean.TRUE;
-        }).isPresent();
+                    work.run();
+                    return Boolean.TRUE;
+                })
+                .isPresent();
     }
 
     public boolean isBackingOff() {
@@ -62,11 +66,14 @@ public class ResilientRedis {
     }
 
     private void failed(String operation, RuntimeException e) {
-        registry.counter("shopcore_redis_failures_total", "operation", operation).increment();
+        registry.counter("shopcore_redis_failures_total", "operation", operation)
+                .increment();
         long until = System.nanoTime() + backoffNanos;
         long previous = skipUntil.getAndSet(until);
         if (System.nanoTime() - previous >= 0) {
-            LOG.warnf("Redis %s failed (%s); bypassing Redis for %d ms", operation, e.toString(), backoffNanos / 1_000_000);
+            LOG.warnf(
+                    "Redis %s failed (%s); bypassing Redis for %d ms",
+                    operation, e.toString(), backoffNanos / 1_000_000);
         }
     }
 }

@@ -25,7 +25,10 @@ public class StoreFailureInterceptor {
             if (unavailable.isEmpty()) {
                 throw e;
             }
-            LOG.debugf("%s.%s: %s", ctx.getMethod().getDeclaringClass().getSimpleName(), ctx.getMethod().getName(),
+            LOG.debugf(
+                    "%s.%s: %s",
+                    ctx.getMethod().getDeclaringClass().getSimpleName(),
+                    ctx.getMethod().getName(),
                     unavailable.get().getMessage());
             throw unavailable.get();
         }

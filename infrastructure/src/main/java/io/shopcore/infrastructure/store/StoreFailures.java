@@ -41,6 +41,7 @@ public final class StoreFailures {
 
     /** SQLState prefixes and codes that mean "retry later; nothing was written". */
     private static final Set<String> UNAVAILABLE_STATE_CLASSES = Set.of("08", "53", "57");
+
     private static final Set<String> UNAVAILABLE_STATES = Set.of("40001", "40P01", "55P03");
 
     private static final Set<String> UNAVAILABLE_TYPES = Set.of(
@@ -54,9 +55,8 @@ public final class StoreFailures {
             "jakarta.persistence.PessimisticLockException");
 
     /** A rollback at commit: nothing was written, and retrying is safe. */
-    private static final Set<String> ROLLED_BACK_AT_COMMIT = Set.of(
-            "jakarta.transaction.RollbackException",
-            "jakarta.transaction.HeuristicRollbackException");
+    private static final Set<String> ROLLED_BACK_AT_COMMIT =
+            Set.of("jakarta.transaction.RollbackException", "jakarta.transaction.HeuristicRollbackException");
 
     private static final int MAX_DEPTH = 64;
 
@@ -87,12 +87,18 @@ public final class StoreFailures {
      * means the store is unavailable, otherwise into an {@code IllegalStateException} naming {@code what}.
      */
     public static RuntimeException translate(String store, String what, Throwable failure) {
-        return unavailable(store, failure).<RuntimeException>map(e -> e)
-                .orElseGet(() -> failure instanceof RuntimeException r ? r
+        return unavailable(store, failure)
+                .<RuntimeException>map(e -> e)
+                .orElseGet(() -> failure instanceof RuntimeException r
+                        ? r
                         : new IllegalStateException(store + ": " + what + " failed: " + failure.getMessage(), failure));
     }
 
-    private enum Verdict { UNAVAILABLE, ROLLED_BACK, OTHER }
+    private enum Verdict {
+        UNAVAILABLE,
+        ROLLED_BACK,
+        OTHER
+    }
 
     private static Verdict classify(Throwable failure) {
         boolean rolledBack = false;
@@ -129,14 +135,17 @@ public final class StoreFailures {
     }
 
     private static boolean isUnavailableSqlType(SQLException e) {
-        return e instanceof SQLTransientConnectionException || e instanceof SQLNonTransientConnectionException
-                || e instanceof SQLRecoverableException || e instanceof SQLTimeoutException;
+        return e instanceof SQLTransientConnectionException
+                || e instanceof SQLNonTransientConnectionException
+                || e instanceof SQLRecoverableException
+                || e instanceof SQLTimeoutException;
     }
 
     /** Agroal: {@code "Sorry, acquisition timeout!"} (no SQLState) when the pool had nothing to lend in time. */
     private static boolean isAcquisitionTimeout(SQLException e) {
         String message = e.getMessage();
-        return e.getSQLState() == null && message != null
+        return e.getSQLState() == null
+                && message != null
                 && message.toLowerCase(Locale.ROOT).contains("acquisition timeout");
     }
 
@@ -194,8 +203,8 @@ public final class StoreFailures {
             }
         }
         if (sql != null) {
-            return "unavailable (" + (sql.getSQLState() == null ? "no SQLState" : "SQLState " + sql.getSQLState()) + "): "
-                    + sql.getMessage();
+            return "unavailable (" + (sql.getSQLState() == null ? "no SQLState" : "SQLState " + sql.getSQLState())
+                    + "): " + sql.getMessage();
         }
         return "unavailable: " + failure.getClass().getSimpleName();
     }

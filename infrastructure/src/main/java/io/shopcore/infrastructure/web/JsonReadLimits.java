@@ -20,16 +20,18 @@ public class JsonReadLimits implements ObjectMapperCustomizer {
 
     private final int maxNestingDepth;
 
-    public JsonReadLimits(@ConfigProperty(name = "shopcore.http.json.max-nesting-depth", defaultValue = "32") int maxNestingDepth) {
+    public JsonReadLimits(
+            @ConfigProperty(name = "shopcore.http.json.max-nesting-depth", defaultValue = "32") int maxNestingDepth) {
         this.maxNestingDepth = maxNestingDepth;
     }
 
     @Override
     public void customize(ObjectMapper mapper) {
-        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(maxNestingDepth)
-                .maxNumberLength(MAX_NUMBER_LENGTH)
-                .build());
+        mapper.getFactory()
+                .setStreamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(maxNestingDepth)
+                        .maxNumberLength(MAX_NUMBER_LENGTH)
+                        .build());
     }
 
     /** Runs after the other customizers, so nothing replaces the factory's constraints afterwards. */

@@ -21,7 +21,8 @@ public class RequestBodyLimit {
 
     private final long maxBytes;
 
-    public RequestBodyLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "64K") MemorySize max) {
+    public RequestBodyLimit(
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "64K") MemorySize max) {
         this.maxBytes = max.asLongValue();
     }
 
@@ -55,7 +56,8 @@ public class RequestBodyLimit {
         ProblemCode code = ProblemCode.PAYLOAD_TOO_LARGE;
         String body = "{\"type\":\"" + code.type() + "\",\"title\":\"" + code.title() + "\",\"status\":413,"
                 + "\"detail\":\"Request body exceeds " + maxBytes + " bytes\",\"code\":\"" + code.code() + "\"}";
-        ctx.response().setStatusCode(413)
+        ctx.response()
+                .setStatusCode(413)
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader(HttpHeaders.CONNECTION, "close")
                 .end(body);

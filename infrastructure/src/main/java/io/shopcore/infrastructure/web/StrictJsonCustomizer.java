@@ -26,12 +26,23 @@ public class StrictJsonCustomizer implements ObjectMapperCustomizer {
         mapper.configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true);
         mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
         mapper.configure(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, false);
-        for (LogicalType type : new LogicalType[] {LogicalType.Textual, LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
+        for (LogicalType type :
+                new LogicalType[] {LogicalType.Textual, LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
             mapper.coercionConfigFor(type)
-                    .setCoercion(CoercionInputShape.Integer, type == LogicalType.Integer || type == LogicalType.Float ? CoercionAction.TryConvert : CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Float, type == LogicalType.Float ? CoercionAction.TryConvert : CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Boolean, type == LogicalType.Boolean ? CoercionAction.TryConvert : CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.String, type == LogicalType.Textual ? CoercionAction.TryConvert : CoercionAction.Fail);
+                    .setCoercion(
+                            CoercionInputShape.Integer,
+                            type == LogicalType.Integer || type == LogicalType.Float
+                                    ? CoercionAction.TryConvert
+                                    : CoercionAction.Fail)
+                    .setCoercion(
+                            CoercionInputShape.Float,
+                            type == LogicalType.Float ? CoercionAction.TryConvert : CoercionAction.Fail)
+                    .setCoercion(
+                            CoercionInputShape.Boolean,
+                            type == LogicalType.Boolean ? CoercionAction.TryConvert : CoercionAction.Fail)
+                    .setCoercion(
+                            CoercionInputShape.String,
+                            type == LogicalType.Textual ? CoercionAction.TryConvert : CoercionAction.Fail);
         }
     }
 }

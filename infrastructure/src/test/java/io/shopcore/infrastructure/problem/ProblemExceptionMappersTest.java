@@ -16,7 +16,8 @@ class ProblemExceptionMappersTest {
 
     @Test
     void storeUnavailable_is503WithItsRetryAfter() {
-        Response r = mappers.storeUnavailable(new StoreUnavailableException("catalog", "down", Duration.ofSeconds(3), null));
+        Response r =
+                mappers.storeUnavailable(new StoreUnavailableException("catalog", "down", Duration.ofSeconds(3), null));
         assertUnavailable(r, "3");
     }
 
@@ -25,12 +26,16 @@ class ProblemExceptionMappersTest {
         RollbackException commit = new RollbackException("ARJUNA016053: Could not commit transaction.");
         commit.initCause(new SQLException("An I/O error occurred while sending to the backend.", "08006"));
         assertUnavailable(mappers.unexpected(commit), "1");
-        assertUnavailable(mappers.unexpected(new IllegalStateException("wrapped", new SQLException("Sorry, acquisition timeout!"))), "1");
+        assertUnavailable(
+                mappers.unexpected(
+                        new IllegalStateException("wrapped", new SQLException("Sorry, acquisition timeout!"))),
+                "1");
     }
 
     @Test
     void otherUnexpectedFailures_are500WithoutInternals() {
-        Response r = mappers.unexpected(new IllegalStateException("secret detail", new SQLException("duplicate key", "23505")));
+        Response r = mappers.unexpected(
+                new IllegalStateException("secret detail", new SQLException("duplicate key", "23505")));
         assertThat(r.getStatus()).isEqualTo(500);
         assertThat(r.getHeaderString("Retry-After")).isNull();
         Problem p = (Problem) r.getEntity();

@@ -23,15 +23,19 @@ class ResilientRedisTest {
         ResilientRedis redis = new ResilientRedis(registry, Duration.ofSeconds(30));
         AtomicInteger calls = new AtomicInteger();
         assertThat(redis.call("get", () -> {
-            calls.incrementAndGet();
-            throw new IllegalStateException("connection refused");
-        })).isEmpty();
+                    calls.incrementAndGet();
+                    throw new IllegalStateException("connection refused");
+                }))
+                .isEmpty();
         assertThat(redis.call("get", () -> {
-            calls.incrementAndGet();
-            return "value";
-        })).isEmpty();
+                    calls.incrementAndGet();
+                    return "value";
+                }))
+                .isEmpty();
         assertThat(calls).hasValue(1);
-        assertThat(registry.counter("shopcore_redis_failures_total", "operation", "get").count()).isEqualTo(1.0);
+        assertThat(registry.counter("shopcore_redis_failures_total", "operation", "get")
+                        .count())
+                .isEqualTo(1.0);
         assertThat(registry.counter("shopcore_redis_skipped_total").count()).isEqualTo(1.0);
     }
 
@@ -43,6 +47,6 @@ class ResilientRedisTest {
         });
         Thread.sleep(40);
         assertThat(redis.isBackingOff()).isFalse();
-        assertThat(redis.run("set", () -> { })).isTrue();
+        assertThat(redis.run("set", () -> {})).isTrue();
     }
 }

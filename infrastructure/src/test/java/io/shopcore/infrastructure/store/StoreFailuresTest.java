@@ -7,9 +7,9 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class StoreFailuresTest {
 
@@ -27,22 +27,28 @@ class StoreFailuresTest {
 
     @Test
     void givenAgroalPoolTimeout_classify_isUnavailable() {
-        assertThat(StoreFailures.isUnavailable(new SQLException("Sorry, acquisition timeout!"))).isTrue();
-        assertThat(StoreFailures.isUnavailable(new SQLException("Acquisition timeout while waiting for new connection"))).isTrue();
+        assertThat(StoreFailures.isUnavailable(new SQLException("Sorry, acquisition timeout!")))
+                .isTrue();
+        assertThat(StoreFailures.isUnavailable(
+                        new SQLException("Acquisition timeout while waiting for new connection")))
+                .isTrue();
     }
 
     @Test
     void givenAgroalCreationFailureWrappingTheDriver_classify_isUnavailable() {
         // Agroal: new SQLException("Exception while creating new connection", executionException)
         SQLException driver = new SQLException("Connection to 127.0.0.1:5433 refused", "08001");
-        SQLException agroal = new SQLException("Exception while creating new connection", new ExecutionException(driver));
+        SQLException agroal =
+                new SQLException("Exception while creating new connection", new ExecutionException(driver));
         RuntimeException hibernateLike = new RuntimeException("Unable to acquire JDBC Connection", agroal);
-        assertThat(StoreFailures.isUnavailable(new IllegalStateException("catalog query failed", hibernateLike))).isTrue();
+        assertThat(StoreFailures.isUnavailable(new IllegalStateException("catalog query failed", hibernateLike)))
+                .isTrue();
     }
 
     @Test
     void givenJdbcConnectionSubclass_classify_isUnavailable() {
-        assertThat(StoreFailures.isUnavailable(new SQLTransientConnectionException("gone"))).isTrue();
+        assertThat(StoreFailures.isUnavailable(new SQLTransientConnectionException("gone")))
+                .isTrue();
     }
 
     @Test
@@ -58,7 +64,8 @@ class StoreFailuresTest {
 
     @Test
     void givenCommitRollback_classify_isUnavailableUnlessABugCausedIt() {
-        assertThat(StoreFailures.isUnavailable(new RollbackException("ARJUNA016053: Could not commit transaction."))).isTrue();
+        assertThat(StoreFailures.isUnavailable(new RollbackException("ARJUNA016053: Could not commit transaction.")))
+                .isTrue();
 
         RollbackException constraint = new RollbackException("ARJUNA016053");
         constraint.initCause(new SQLException("duplicate key", "23505"));
@@ -68,7 +75,8 @@ class StoreFailuresTest {
     @Test
     void givenOrdinaryBugs_classify_isNotUnavailable() {
         assertThat(StoreFailures.isUnavailable(new NullPointerException())).isFalse();
-        assertThat(StoreFailures.isUnavailable(new IllegalStateException("no user"))).isFalse();
+        assertThat(StoreFailures.isUnavailable(new IllegalStateException("no user")))
+                .isFalse();
         assertThat(StoreFailures.isUnavailable(new SQLException("no state"))).isFalse();
     }
 
@@ -83,7 +91,8 @@ class StoreFailuresTest {
     @Test
     void unavailable_keepsAnExistingStoreUnavailableException_andWrapsOthers() {
         StoreUnavailableException existing = new StoreUnavailableException("stock", "down", null);
-        assertThat(StoreFailures.unavailable("catalog", new CompletionException(existing))).containsSame(existing);
+        assertThat(StoreFailures.unavailable("catalog", new CompletionException(existing)))
+                .containsSame(existing);
 
         SQLException sql = new SQLException("refused", "08001");
         assertThat(StoreFailures.unavailable("catalog", sql)).hasValueSatisfying(e -> {
@@ -91,7 +100,8 @@ class StoreFailuresTest {
             assertThat(e).hasCause(sql);
             assertThat(e.retryAfter()).isEqualTo(StoreUnavailableException.DEFAULT_RETRY_AFTER);
         });
-        assertThat(StoreFailures.unavailable("catalog", new IllegalArgumentException())).isEmpty();
+        assertThat(StoreFailures.unavailable("catalog", new IllegalArgumentException()))
+                .isEmpty();
     }
 
     @Test

@@ -52,7 +52,10 @@ class AuthAbuseApiTest {
     }
 
     private static Map<String, Object> login(String username, String password) {
-        return post("/api/v1/auth/token", Map.of("username", username, "password", password)).statusCode(200).extract().as(Map.class);
+        return post("/api/v1/auth/token", Map.of("username", username, "password", password))
+                .statusCode(200)
+                .extract()
+                .as(Map.class);
     }
 
     private static ValidatableResponse refresh(String refreshToken) {
@@ -60,7 +63,8 @@ class AuthAbuseApiTest {
     }
 
     private int sql(String statement, Object... args) throws Exception {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(statement)) {
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = c.prepareStatement(statement)) {
             for (int i = 0; i < args.length; i++) {
                 ps.setObject(i + 1, args[i]);
             }
@@ -69,7 +73,8 @@ class AuthAbuseApiTest {
     }
 
     private long count(String query, Object... args) throws Exception {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(query)) {
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = c.prepareStatement(query)) {
             for (int i = 0; i < args.length; i++) {
                 ps.setObject(i + 1, args[i]);
             }
@@ -92,8 +97,11 @@ class AuthAbuseApiTest {
     /** Every test request comes from 127.0.0.1: clear its address counters so other tests are not throttled. */
     @AfterEach
     void clearLocalAddressCounters() {
-        redis.key().del("auth:login-failures:addr:" + LOCAL, "auth:register-attempts:addr:" + LOCAL,
-                "auth:refresh-attempts:addr:" + LOCAL);
+        redis.key()
+                .del(
+                        "auth:login-failures:addr:" + LOCAL,
+                        "auth:register-attempts:addr:" + LOCAL,
+                        "auth:refresh-attempts:addr:" + LOCAL);
     }
 
     private void fillCounter(String key, long value) {
@@ -103,18 +111,27 @@ class AuthAbuseApiTest {
     // ---- throttling -----------------------------------------------------------------------------
 
     @Test
-    void givenFiftyConcurrentGuessesForOneUser_token_letsAtMostTheLimitThroughAndAnswers429ToTheRest() throws Exception {
+    void givenFiftyConcurrentGuessesForOneUser_token_letsAtMostTheLimitThroughAndAnswers429ToTheRest()
+            throws Exception {
         String name = unique("latch");
         TestUsers.register(name, TestUsers.PASSWORD);
-        List<Integer> statuses = Concurrently.run(50, () -> given().contentType(ContentType.JSON)
-                .body(Map.of("username", name, "password", "wrong-guess-" + UUID.randomUUID()))
-                .post("/api/v1/auth/token").then().extract().statusCode());
+        List<Integer> statuses = Concurrently.run(
+                50,
+                () -> given().contentType(ContentType.JSON)
+                        .body(Map.of("username", name, "password", "wrong-guess-" + UUID.randomUUID()))
+                        .post("/api/v1/auth/token")
+                        .then()
+                        .extract()
+                        .statusCode());
         // At most the limit reach the password check (fewer when this instance's own count is the higher one).
         long checked = statuses.stream().filter(s -> s == 401).count();
         assertThat(checked).isLessThanOrEqualTo(5L);
         assertThat(statuses).filteredOn(s -> s == 429).hasSize(50 - (int) checked);
         assertThat(redis.key().pttl("auth:login-failures:user:" + name)).isPositive();
-        assertProblem(post("/api/v1/auth/token", Map.of("username", name, "password", TestUsers.PASSWORD)), 429, "rate_limited")
+        assertProblem(
+                        post("/api/v1/auth/token", Map.of("username", name, "password", TestUsers.PASSWORD)),
+                        429,
+                        "rate_limited")
                 .header("Retry-After", notNullValue());
     }
 
@@ -123,13 +140,18 @@ class AuthAbuseApiTest {
         String key = "auth:login-failures:addr:" + LOCAL;
         redis.key().del(key);
         for (int i = 0; i < 3; i++) {
-            assertProblem(post("/api/v1/auth/token", Map.of("username", "bad name " + i, "password", "whatever-pass")),
-                    401, "invalid_credentials");
+            assertProblem(
+                    post("/api/v1/auth/token", Map.of("username", "bad name " + i, "password", "whatever-pass")),
+                    401,
+                    "invalid_credentials");
         }
         assertThat(redis.value(Long.class).get(key)).isEqualTo(3L);
         assertThat(redis.key().pttl(key)).isPositive();
         fillCounter(key, 1_000_000);
-        assertProblem(post("/api/v1/auth/token", Map.of("username", "bad name!", "password", "whatever-pass")), 429, "rate_limited")
+        assertProblem(
+                        post("/api/v1/auth/token", Map.of("username", "bad name!", "password", "whatever-pass")),
+                        429,
+                        "rate_limited")
                 .header("Retry-After", notNullValue());
     }
 
@@ -137,11 +159,16 @@ class AuthAbuseApiTest {
     void givenTooManyRegistrationsFromTheAddress_register_answers429AndCreatesNothing() throws Exception {
         fillCounter("auth:register-attempts:addr:" + LOCAL, 1_000_000);
         String name = unique("flood");
-        assertProblem(post("/api/v1/auth/register", Map.of("username", name, "password", TestUsers.PASSWORD)), 429, "rate_limited")
+        assertProblem(
+                        post("/api/v1/auth/register", Map.of("username", name, "password", TestUsers.PASSWORD)),
+                        429,
+                        "rate_limited")
                 .header("Retry-After", notNullValue());
-        assertThat(count("SELECT count(*) FROM auth.app_user WHERE username = ?", name)).isZero();
+        assertThat(count("SELECT count(*) FROM auth.app_user WHERE username = ?", name))
+                .isZero();
         redis.key().del("auth:register-attempts:addr:" + LOCAL);
-        post("/api/v1/auth/register", Map.of("username", name, "password", TestUsers.PASSWORD)).statusCode(201);
+        post("/api/v1/auth/register", Map.of("username", name, "password", TestUsers.PASSWORD))
+                .statusCode(201);
     }
 
     @Test
@@ -167,10 +194,19 @@ class AuthAbuseApiTest {
                 .isEqualTo(Outcome.REFUSED_EXISTING_NON_ADMIN);
 
         String access = refresh(refreshToken).statusCode(200).extract().path("access_token");
-        given().header("Authorization", TestUsers.bearer(access)).get("/api/v1/auth/me").then()
-                .statusCode(200).body("roles", not(hasItem("admin")));
-        assertProblem(given().header("Authorization", TestUsers.bearer(access)).contentType(ContentType.JSON)
-                .body(Map.of("name", unique("cat"))).post("/api/v1/categories").then(), 403, "forbidden");
+        given().header("Authorization", TestUsers.bearer(access))
+                .get("/api/v1/auth/me")
+                .then()
+                .statusCode(200)
+                .body("roles", not(hasItem("admin")));
+        assertProblem(
+                given().header("Authorization", TestUsers.bearer(access))
+                        .contentType(ContentType.JSON)
+                        .body(Map.of("name", unique("cat")))
+                        .post("/api/v1/categories")
+                        .then(),
+                403,
+                "forbidden");
     }
 
     @Test
@@ -183,16 +219,21 @@ class AuthAbuseApiTest {
                 .isEqualTo(Outcome.PROMOTED);
 
         assertProblem(refresh(refreshToken), 401, "unauthorized");
-        post("/api/v1/auth/token", Map.of("username", name, "password", TestUsers.PASSWORD)).statusCode(401);
+        post("/api/v1/auth/token", Map.of("username", name, "password", TestUsers.PASSWORD))
+                .statusCode(401);
         String admin = (String) login(name, "operator-password").get("access_token");
-        given().header("Authorization", TestUsers.bearer(admin)).get("/api/v1/auth/me").then()
-                .statusCode(200).body("roles", hasItem("admin"));
+        given().header("Authorization", TestUsers.bearer(admin))
+                .get("/api/v1/auth/me")
+                .then()
+                .statusCode(200)
+                .body("roles", hasItem("admin"));
     }
 
     @Test
     void givenTheAdminsPasswordChanged_ensureAdmin_revokesEveryRefreshFamily() {
         String name = unique("ops");
-        assertThat(ensureAdmin.ensureAdmin(new EnsureAdminUseCase.Command(name, "first-password", false))).isEqualTo(Outcome.CREATED);
+        assertThat(ensureAdmin.ensureAdmin(new EnsureAdminUseCase.Command(name, "first-password", false)))
+                .isEqualTo(Outcome.CREATED);
         String first = (String) login(name, "first-password").get("refresh_token");
         String second = (String) login(name, "first-password").get("refresh_token");
 
@@ -206,8 +247,9 @@ class AuthAbuseApiTest {
 
     @Test
     void givenAWrongAdminBootstrap_startUpFailsWithAClearMessage() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> io.shopcore.auth.adapter.config.AdminBootstrapCheck
-                        .requireAccepted("admin", Outcome.REFUSED_EXISTING_NON_ADMIN))
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> io.shopcore.auth.adapter.config.AdminBootstrapCheck.requireAccepted(
+                                "admin", Outcome.REFUSED_EXISTING_NON_ADMIN))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("shopcore.admin.promote-existing=true")
                 .hasMessageContaining("'admin'");
@@ -222,13 +264,24 @@ class AuthAbuseApiTest {
         TestUsers.register(name, TestUsers.PASSWORD);
         sql("UPDATE auth.app_user SET roles = 'admin,customer' WHERE username = ?", name);
         Map<String, Object> pair = login(name, TestUsers.PASSWORD);
-        given().header("Authorization", TestUsers.bearer((String) pair.get("access_token"))).get("/api/v1/auth/me").then()
+        given().header("Authorization", TestUsers.bearer((String) pair.get("access_token")))
+                .get("/api/v1/auth/me")
+                .then()
                 .body("roles", hasItem("admin"));
 
         sql("UPDATE auth.app_user SET roles = 'customer' WHERE username = ?", name);
-        String access = refresh((String) pair.get("refresh_token")).statusCode(200).extract().path("access_token");
-        assertProblem(given().header("Authorization", TestUsers.bearer(access)).contentType(ContentType.JSON)
-                .body(Map.of("name", unique("cat"))).post("/api/v1/categories").then(), 403, "forbidden");
+        String access = refresh((String) pair.get("refresh_token"))
+                .statusCode(200)
+                .extract()
+                .path("access_token");
+        assertProblem(
+                given().header("Authorization", TestUsers.bearer(access))
+                        .contentType(ContentType.JSON)
+                        .body(Map.of("name", unique("cat")))
+                        .post("/api/v1/categories")
+                        .then(),
+                403,
+                "forbidden");
     }
 
     @Test
@@ -239,7 +292,11 @@ class AuthAbuseApiTest {
         assertThat(sql("DELETE FROM auth.app_user WHERE username = ?", name)).isEqualTo(1);
 
         assertProblem(refresh((String) pair.get("refresh_token")), 401, "unauthorized");
-        assertProblem(given().header("Authorization", TestUsers.bearer((String) pair.get("access_token")))
-                .get("/api/v1/auth/me").then(), 401, "unauthorized");
+        assertProblem(
+                given().header("Authorization", TestUsers.bearer((String) pair.get("access_token")))
+                        .get("/api/v1/auth/me")
+                        .then(),
+                401,
+                "unauthorized");
     }
 }

@@ -37,23 +37,42 @@ class LongAccessTokenLifetimeTest {
     void givenA30MinuteLifetime_loginIssuesTokensThatAreAccepted() {
         String name = "ttl-" + UUID.randomUUID().toString().substring(0, 8);
         TestUsers.register(name, TestUsers.PASSWORD);
-        String access = given().contentType(ContentType.JSON).body(Map.of("username", name, "password", TestUsers.PASSWORD))
-                .post("/api/v1/auth/token").then().statusCode(200).body("expires_in", equalTo(1800))
-                .extract().path("access_token");
-        given().header("Authorization", TestUsers.bearer(access)).get("/api/v1/auth/me").then()
-                .statusCode(200).body("username", equalTo(name));
+        String access = given().contentType(ContentType.JSON)
+                .body(Map.of("username", name, "password", TestUsers.PASSWORD))
+                .post("/api/v1/auth/token")
+                .then()
+                .statusCode(200)
+                .body("expires_in", equalTo(1800))
+                .extract()
+                .path("access_token");
+        given().header("Authorization", TestUsers.bearer(access))
+                .get("/api/v1/auth/me")
+                .then()
+                .statusCode(200)
+                .body("username", equalTo(name));
     }
 
     @Test
     void givenA30MinuteLifetime_theVerifierLimitFollowsIt() {
         org.assertj.core.api.Assertions.assertThat(
-                ConfigProvider.getConfig().getValue("smallrye.jwt.time-to-live", Long.class)).isEqualTo(1800L);
+                        ConfigProvider.getConfig().getValue("smallrye.jwt.time-to-live", Long.class))
+                .isEqualTo(1800L);
     }
 
     @Test
     void givenATokenLivingLongerThanTheLifetime_isStillRejected() {
-        String token = Jwt.issuer("https://shopcore.io").audience("shopcore-api").subject(UUID.randomUUID().toString())
-                .groups(Set.of("customer")).issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(1800 + 60)).sign();
-        assertProblem(given().header("Authorization", TestUsers.bearer(token)).get("/api/v1/auth/me").then(), 401, "unauthorized");
+        String token = Jwt.issuer("https://shopcore.io")
+                .audience("shopcore-api")
+                .subject(UUID.randomUUID().toString())
+                .groups(Set.of("customer"))
+                .issuedAt(Instant.now())
+                .expiresAt(Instant.now().plusSeconds(1800 + 60))
+                .sign();
+        assertProblem(
+                given().header("Authorization", TestUsers.bearer(token))
+                        .get("/api/v1/auth/me")
+                        .then(),
+                401,
+                "unauthorized");
     }
 }

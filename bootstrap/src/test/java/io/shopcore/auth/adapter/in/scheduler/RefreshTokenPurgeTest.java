@@ -37,10 +37,14 @@ class RefreshTokenPurgeTest {
         String name = "purge-" + UUID.randomUUID().toString().substring(0, 8);
         TestUsers.register(name, TestUsers.PASSWORD);
         for (int i = 0; i < sessions; i++) {
-            given().contentType(ContentType.JSON).body(Map.of("username", name, "password", TestUsers.PASSWORD))
-                    .post("/api/v1/auth/token").then().statusCode(200);
+            given().contentType(ContentType.JSON)
+                    .body(Map.of("username", name, "password", TestUsers.PASSWORD))
+                    .post("/api/v1/auth/token")
+                    .then()
+                    .statusCode(200);
         }
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT id FROM auth.app_user WHERE username = ?")) {
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT id FROM auth.app_user WHERE username = ?")) {
             ps.setString(1, name);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -52,7 +56,8 @@ class RefreshTokenPurgeTest {
     private List<UUID> tokenIds(UUID user) throws Exception {
         List<UUID> ids = new ArrayList<>();
         try (Connection c = db.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT id FROM auth.refresh_token WHERE user_id = ? ORDER BY id")) {
+                PreparedStatement ps =
+                        c.prepareStatement("SELECT id FROM auth.refresh_token WHERE user_id = ? ORDER BY id")) {
             ps.setObject(1, user);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -64,7 +69,8 @@ class RefreshTokenPurgeTest {
     }
 
     private void sql(String statement, Object... args) throws Exception {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(statement)) {
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = c.prepareStatement(statement)) {
             for (int i = 0; i < args.length; i++) {
                 ps.setObject(i + 1, args[i]);
             }
@@ -112,7 +118,8 @@ class RefreshTokenPurgeTest {
         sql("UPDATE auth.refresh_token SET state = 'REVOKED' WHERE user_id = ?", user);
         try (Connection other = db.getConnection()) {
             other.setAutoCommit(false);
-            try (PreparedStatement lock = other.prepareStatement("SELECT id FROM auth.refresh_token WHERE id = ? FOR UPDATE")) {
+            try (PreparedStatement lock =
+                    other.prepareStatement("SELECT id FROM auth.refresh_token WHERE id = ? FOR UPDATE")) {
                 lock.setObject(1, ids.get(0));
                 lock.executeQuery().close();
             }

@@ -24,19 +24,34 @@ class LoginThrottleRedisOutageTest {
     void givenRedisDown_loginStillWorks_andThrottlingStillApplies() {
         String name = "outage-" + UUID.randomUUID().toString().substring(0, 8);
         TestUsers.register(name, TestUsers.PASSWORD);
-        given().contentType(ContentType.JSON).body(Map.of("username", name, "password", TestUsers.PASSWORD))
-                .post("/api/v1/auth/token").then().statusCode(200).body("access_token", notNullValue());
+        given().contentType(ContentType.JSON)
+                .body(Map.of("username", name, "password", TestUsers.PASSWORD))
+                .post("/api/v1/auth/token")
+                .then()
+                .statusCode(200)
+                .body("access_token", notNullValue());
         for (int i = 0; i < 5; i++) {
-            given().contentType(ContentType.JSON).body(Map.of("username", name, "password", "wrong-password"))
-                    .post("/api/v1/auth/token").then().statusCode(401);
+            given().contentType(ContentType.JSON)
+                    .body(Map.of("username", name, "password", "wrong-password"))
+                    .post("/api/v1/auth/token")
+                    .then()
+                    .statusCode(401);
         }
-        assertProblem(given().contentType(ContentType.JSON).body(Map.of("username", name, "password", TestUsers.PASSWORD))
-                .post("/api/v1/auth/token").then(), 429, "rate_limited").header("Retry-After", notNullValue());
+        assertProblem(
+                        given().contentType(ContentType.JSON)
+                                .body(Map.of("username", name, "password", TestUsers.PASSWORD))
+                                .post("/api/v1/auth/token")
+                                .then(),
+                        429,
+                        "rate_limited")
+                .header("Retry-After", notNullValue());
     }
 
     @Test
     void givenRedisDown_readinessStaysUpAndReportsDegraded() {
-        given().get("/q/health/ready").then().statusCode(200)
+        given().get("/q/health/ready")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'redis' }.data.state", equalTo("degraded"))
                 .body("checks.name", hasItem("redis"));

@@ -54,8 +54,8 @@ class RedisLoginThrottleTest {
         for (int i = 0; i < perUser; i++) {
             assertThat(throttle.attempt(user, address)).isEmpty();
         }
-        assertThat(throttle.attempt(user, address)).hasValueSatisfying(d ->
-                assertThat(d).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(5)));
+        assertThat(throttle.attempt(user, address))
+                .hasValueSatisfying(d -> assertThat(d).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(5)));
         // Another user from elsewhere is not affected.
         assertThat(throttle.attempt(someone(), address())).isEmpty();
     }
@@ -69,7 +69,8 @@ class RedisLoginThrottleTest {
         }
         throttle.recordSuccess(user, address);
         assertThat(redis.key().exists(RedisLoginThrottle.userKey(user))).isFalse();
-        assertThat(redis.value(Long.class).get(RedisLoginThrottle.addressKey(address))).isEqualTo(perUser - 1L);
+        assertThat(redis.value(Long.class).get(RedisLoginThrottle.addressKey(address)))
+                .isEqualTo(perUser - 1L);
         assertThat(throttle.attempt(user, address)).isEmpty();
     }
 
@@ -114,7 +115,8 @@ class RedisLoginThrottleTest {
         throttle.recordSuccess(user, address);
         assertThat(ttlMillis(RedisLoginThrottle.addressKey(address))).isPositive();
         addressThrottle.attempt(AddressThrottle.Action.REGISTER, address);
-        assertThat(ttlMillis(RedisAddressThrottle.key(AddressThrottle.Action.REGISTER, address))).isPositive();
+        assertThat(ttlMillis(RedisAddressThrottle.key(AddressThrottle.Action.REGISTER, address)))
+                .isPositive();
     }
 
     @Test
@@ -125,14 +127,17 @@ class RedisLoginThrottleTest {
         redis.value(Long.class).set(key, 100L);
         assertThat(ttlMillis(key)).isEqualTo(-1);
         assertThat(throttle.attempt(user, address())).isPresent();
-        assertThat(ttlMillis(key)).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(5).toMillis());
+        assertThat(ttlMillis(key))
+                .isPositive()
+                .isLessThanOrEqualTo(Duration.ofMinutes(5).toMillis());
     }
 
     @Test
     void givenFiftyConcurrentAttemptsForOneUser_attempt_letsAtMostTheLimitThrough() throws Exception {
         Username user = someone();
         List<Optional<Duration>> results = Concurrently.run(50, () -> throttle.attempt(user, address()));
-        // At most the limit; possibly fewer, since the in-process count of this instance also decides (RedisWindowCounters).
+        // At most the limit; possibly fewer, since the in-process count of this instance also decides
+        // (RedisWindowCounters).
         assertThat(results.stream().filter(Optional::isEmpty).count()).isLessThanOrEqualTo(perUser);
         assertThat(ttlMillis(RedisLoginThrottle.userKey(user))).isPositive();
     }

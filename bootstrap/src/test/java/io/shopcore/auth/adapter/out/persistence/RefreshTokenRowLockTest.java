@@ -55,25 +55,31 @@ class RefreshTokenRowLockTest {
 
     @Test
     void givenATokenLockedByOneTransaction_findByHashForUpdate_waitsAndThenSeesItSpent() throws Exception {
-        User owner = User.register(new Username("lock-" + UUID.randomUUID().toString().substring(0, 8)), "h", Instant.now());
+        User owner = User.register(
+                new Username("lock-" + UUID.randomUUID().toString().substring(0, 8)), "h", Instant.now());
         QuarkusTransaction.requiringNew().run(() -> users.addIfUsernameFree(owner));
-        RefreshToken token = RefreshToken.startFamily(owner.id(), "lock-" + UUID.randomUUID(), Instant.now().plusSeconds(600));
+        RefreshToken token = RefreshToken.startFamily(
+                owner.id(), "lock-" + UUID.randomUUID(), Instant.now().plusSeconds(600));
         QuarkusTransaction.requiringNew().run(() -> tokens.add(token));
 
         CountDownLatch locked = new CountDownLatch(1);
         CountDownLatch finish = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            Future<?> first = pool.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
-                RefreshToken mine = tokens.findByHashForUpdate(token.tokenHash()).orElseThrow();
-                locked.countDown();
-                await(finish);
-                mine.use(Instant.now());
-                tokens.updateState(mine);
-            }));
+            Future<?> first =
+                    pool.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+                        RefreshToken mine =
+                                tokens.findByHashForUpdate(token.tokenHash()).orElseThrow();
+                        locked.countDown();
+                        await(finish);
+                        mine.use(Instant.now());
+                        tokens.updateState(mine);
+                    }));
             assertThat(locked.await(30, TimeUnit.SECONDS)).isTrue();
             Future<RefreshToken.State> second = pool.submit(() -> QuarkusTransaction.requiringNew()
-                    .call(() -> tokens.findByHashForUpdate(token.tokenHash()).orElseThrow().state()));
+                    .call(() -> tokens.findByHashForUpdate(token.tokenHash())
+                            .orElseThrow()
+                            .state()));
 
             awaitBackendWaitingForALock();
             assertThat(second.isDone()).isFalse();
@@ -91,15 +97,21 @@ class RefreshTokenRowLockTest {
     void givenOneRefreshTokenUsedConcurrently_refresh_issuesExactlyOnePairAndRevokesTheFamily() throws Exception {
         String name = "race-" + UUID.randomUUID().toString().substring(0, 8);
         register.register(new RegisterUserUseCase.Command(name, "long-enough-password"));
-        String refreshToken = ((LogInUseCase.Result.Issued) logIn.logIn(
-                new LogInUseCase.Command(name, "long-enough-password", "192.0.2.10"))).tokens().refreshToken();
+        String refreshToken = ((LogInUseCase.Result.Issued)
+                        logIn.logIn(new LogInUseCase.Command(name, "long-enough-password", "192.0.2.10")))
+                .tokens()
+                .refreshToken();
 
-        List<RefreshTokensUseCase.Result> results = Concurrently.run(6,
-                () -> refresh.refresh(new RefreshTokensUseCase.Command(refreshToken)));
+        List<RefreshTokensUseCase.Result> results =
+                Concurrently.run(6, () -> refresh.refresh(new RefreshTokensUseCase.Command(refreshToken)));
 
-        List<RefreshTokensUseCase.Result> issued = results.stream().filter(r -> r instanceof RefreshTokensUseCase.Result.Issued).toList();
+        List<RefreshTokensUseCase.Result> issued = results.stream()
+                .filter(r -> r instanceof RefreshTokensUseCase.Result.Issued)
+                .toList();
         assertThat(issued).hasSize(1);
-        String next = ((RefreshTokensUseCase.Result.Issued) issued.getFirst()).tokens().refreshToken();
+        String next = ((RefreshTokensUseCase.Result.Issued) issued.getFirst())
+                .tokens()
+                .refreshToken();
         assertThat(refresh.refresh(new RefreshTokensUseCase.Command(next)))
                 .as("a reuse revoked the family, the winner's new token included")
                 .isInstanceOf(RefreshTokensUseCase.Result.Rejected.class);
@@ -109,9 +121,10 @@ class RefreshTokenRowLockTest {
     private void awaitBackendWaitingForALock() throws SQLException, InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
-            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
-                         + " and datname = current_database() and query ilike '%refresh_token%'")) {
+            try (Connection c = dataSource.getConnection();
+                    Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
+                            + " and datname = current_database() and query ilike '%refresh_token%'")) {
                 rs.next();
                 if (rs.getInt(1) > 0) {
                     return;

@@ -34,7 +34,8 @@ public class EnsureAdminService implements EnsureAdminUseCase {
         PlainPassword password = new PlainPassword(command.password());
         Optional<User> existing = users.findByUsername(username);
         if (existing.isEmpty()) {
-            boolean added = users.addIfUsernameFree(User.newAdmin(username, hasher.hash(password.value()), clock.instant()));
+            boolean added =
+                    users.addIfUsernameFree(User.newAdmin(username, hasher.hash(password.value()), clock.instant()));
             // Lost a race with a registration of the same name: that account is not ours to promote.
             return added ? Outcome.CREATED : Outcome.REFUSED_EXISTING_NON_ADMIN;
         }

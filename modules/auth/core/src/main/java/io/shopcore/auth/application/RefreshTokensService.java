@@ -25,8 +25,12 @@ public class RefreshTokensService implements RefreshTokensUseCase {
     private final AddressThrottle throttle;
     private final Clock clock;
 
-    public RefreshTokensService(RefreshTokenRepository refreshTokens, UserRepository users, TokenPairIssuer issuer,
-                                AddressThrottle throttle, Clock clock) {
+    public RefreshTokensService(
+            RefreshTokenRepository refreshTokens,
+            UserRepository users,
+            TokenPairIssuer issuer,
+            AddressThrottle throttle,
+            Clock clock) {
         this.refreshTokens = refreshTokens;
         this.users = users;
         this.issuer = issuer;
@@ -40,7 +44,8 @@ public class RefreshTokensService implements RefreshTokensUseCase {
         if (command.refreshToken() == null || command.refreshToken().isBlank()) {
             return new Result.Rejected();
         }
-        Optional<java.time.Duration> blocked = throttle.attempt(AddressThrottle.Action.REFRESH, command.clientAddress());
+        Optional<java.time.Duration> blocked =
+                throttle.attempt(AddressThrottle.Action.REFRESH, command.clientAddress());
         if (blocked.isPresent()) {
             return new Result.Throttled(blocked.get());
         }

@@ -29,14 +29,16 @@ public class RegisterUserService implements RegisterUserUseCase {
     @Transactional
     public Result register(Command command) {
         // Counted for every attempt, taken names included, before any database work or hashing.
-        java.util.Optional<java.time.Duration> blocked = throttle.attempt(AddressThrottle.Action.REGISTER, command.clientAddress());
+        java.util.Optional<java.time.Duration> blocked =
+                throttle.attempt(AddressThrottle.Action.REGISTER, command.clientAddress());
         if (blocked.isPresent()) {
             return new Result.Throttled(blocked.get());
         }
         if (users.findByUsername(command.username()).isPresent()) {
             return new Result.UsernameTaken(); // cheap answer before paying for a hash
         }
-        User user = User.register(command.username(), hasher.hash(command.password().value()), clock.instant());
+        User user =
+                User.register(command.username(), hasher.hash(command.password().value()), clock.instant());
         return users.addIfUsernameFree(user) ? new Result.Registered(UserView.of(user)) : new Result.UsernameTaken();
     }
 }

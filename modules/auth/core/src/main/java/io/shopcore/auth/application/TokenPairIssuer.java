@@ -21,8 +21,8 @@ public class TokenPairIssuer {
     private final Duration refreshTtl;
 
     @Inject
-    public TokenPairIssuer(AccessTokenIssuer accessTokens, RefreshTokenRepository refreshTokens, Clock clock,
-                           AuthSettings settings) {
+    public TokenPairIssuer(
+            AccessTokenIssuer accessTokens, RefreshTokenRepository refreshTokens, Clock clock, AuthSettings settings) {
         this.accessTokens = accessTokens;
         this.refreshTokens = refreshTokens;
         this.clock = clock;
@@ -33,14 +33,16 @@ public class TokenPairIssuer {
     @Transactional
     public TokenPair startSession(User user) {
         String token = OpaqueTokens.newToken();
-        refreshTokens.add(RefreshToken.startFamily(user.id(), OpaqueTokens.digest(token), clock.instant().plus(refreshTtl)));
+        refreshTokens.add(RefreshToken.startFamily(
+                user.id(), OpaqueTokens.digest(token), clock.instant().plus(refreshTtl)));
         return pair(user, token);
     }
 
     /** Continues a family: the caller has spent {@code previous} in the same transaction. */
     TokenPair rotate(User user, RefreshToken previous) {
         String token = OpaqueTokens.newToken();
-        refreshTokens.add(previous.successor(OpaqueTokens.digest(token), clock.instant().plus(refreshTtl)));
+        refreshTokens.add(
+                previous.successor(OpaqueTokens.digest(token), clock.instant().plus(refreshTtl)));
         return pair(user, token);
     }
 

@@ -11,7 +11,11 @@ import java.util.UUID;
  */
 public final class RefreshToken {
 
-    public enum State { ACTIVE, SPENT, REVOKED }
+    public enum State {
+        ACTIVE,
+        SPENT,
+        REVOKED
+    }
 
     private final UUID id;
     private final UUID familyId;
@@ -33,7 +37,8 @@ public final class RefreshToken {
         return new RefreshToken(UUID.randomUUID(), UUID.randomUUID(), userId, tokenHash, expiresAt, State.ACTIVE);
     }
 
-    public static RefreshToken reconstitute(UUID id, UUID familyId, UserId userId, String tokenHash, Instant expiresAt, State state) {
+    public static RefreshToken reconstitute(
+            UUID id, UUID familyId, UserId userId, String tokenHash, Instant expiresAt, State state) {
         return new RefreshToken(id, familyId, userId, tokenHash, expiresAt, state);
     }
 
@@ -56,7 +61,11 @@ public final class RefreshToken {
         return new RefreshToken(UUID.randomUUID(), familyId, userId, tokenHash, expiresAt, State.ACTIVE);
     }
 
-    public enum Use { ACCEPTED, EXPIRED, REUSED }
+    public enum Use {
+        ACCEPTED,
+        EXPIRED,
+        REUSED
+    }
 
     public UUID id() {
         return id;

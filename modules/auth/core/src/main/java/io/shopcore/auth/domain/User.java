@@ -34,7 +34,8 @@ public final class User {
         return new User(UserId.random(), username, passwordHash, EnumSet.of(Role.ADMIN), now);
     }
 
-    public static User reconstitute(UserId id, Username username, String passwordHash, Set<Role> roles, Instant createdAt) {
+    public static User reconstitute(
+            UserId id, Username username, String passwordHash, Set<Role> roles, Instant createdAt) {
         return new User(id, username, passwordHash, roles, createdAt);
     }
 

@@ -10,7 +10,8 @@ public record Username(String value) {
 
     public Username {
         if (value == null || !ALLOWED.matcher(value).matches()) {
-            throw new InvalidCredentialFormat("username", "must be 3 to 64 characters of letters, digits, '.', '_' or '-'");
+            throw new InvalidCredentialFormat(
+                    "username", "must be 3 to 64 characters of letters, digits, '.', '_' or '-'");
         }
         value = value.toLowerCase(Locale.ROOT);
     }

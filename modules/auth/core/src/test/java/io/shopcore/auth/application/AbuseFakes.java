@@ -64,7 +64,10 @@ final class AbuseFakes {
 
         @Override
         public synchronized Optional<User> findByUsername(Username username) {
-            return rows.values().stream().filter(u -> u.username().equals(username)).findFirst().map(Users::copy);
+            return rows.values().stream()
+                    .filter(u -> u.username().equals(username))
+                    .findFirst()
+                    .map(Users::copy);
         }
 
         @Override
@@ -117,7 +120,10 @@ final class AbuseFakes {
 
         @Override
         public synchronized Optional<RefreshToken> findByHashForUpdate(String tokenHash) {
-            return rows.values().stream().filter(t -> t.tokenHash().equals(tokenHash)).findFirst().map(t -> copy(t, t.state()));
+            return rows.values().stream()
+                    .filter(t -> t.tokenHash().equals(tokenHash))
+                    .findFirst()
+                    .map(t -> copy(t, t.state()));
         }
 
         @Override
@@ -138,8 +144,11 @@ final class AbuseFakes {
         @Override
         public synchronized int deleteUnusable(Instant now, int limit) {
             List<UUID> doomed = rows.values().stream()
-                    .filter(t -> t.state() == RefreshToken.State.REVOKED || !t.expiresAt().isAfter(now))
-                    .limit(limit).map(RefreshToken::id).toList();
+                    .filter(t -> t.state() == RefreshToken.State.REVOKED
+                            || !t.expiresAt().isAfter(now))
+                    .limit(limit)
+                    .map(RefreshToken::id)
+                    .toList();
             doomed.forEach(rows::remove);
             return doomed.size();
         }
@@ -189,7 +198,8 @@ final class AbuseFakes {
         @Override
         public synchronized Optional<Duration> attemptFromAddress(String clientAddress) {
             return counts.merge("addr:" + clientAddress, 1, Integer::sum) > maxPerAddress
-                    ? Optional.of(Duration.ofMinutes(5)) : Optional.empty();
+                    ? Optional.of(Duration.ofMinutes(5))
+                    : Optional.empty();
         }
 
         @Override
@@ -201,7 +211,8 @@ final class AbuseFakes {
         @Override
         public synchronized Optional<Duration> attempt(Action action, String clientAddress) {
             return counts.merge(action + ":" + clientAddress, 1, Integer::sum) > maxPerAddress
-                    ? Optional.of(Duration.ofMinutes(5)) : Optional.empty();
+                    ? Optional.of(Duration.ofMinutes(5))
+                    : Optional.empty();
         }
 
         synchronized int countOf(String key) {
@@ -216,8 +227,10 @@ final class AbuseFakes {
         @Override
         public synchronized AccessToken issue(User user) {
             issuedRoles.add(user.roles());
-            return new AccessToken("access-" + user.id() + "-" + user.roles().stream().map(Role::wireName).sorted()
-                    .collect(Collectors.joining(",")), 900);
+            return new AccessToken(
+                    "access-" + user.id() + "-"
+                            + user.roles().stream().map(Role::wireName).sorted().collect(Collectors.joining(",")),
+                    900);
         }
 
         synchronized Set<Role> lastRoles() {

@@ -40,12 +40,14 @@ class AuthAbuseRulesTest {
     private final AbuseFakes.Hasher hasher = new AbuseFakes.Hasher();
     private final AbuseFakes.Throttle throttle = new AbuseFakes.Throttle(5, 20);
     private final AbuseFakes.AccessTokens accessTokens = new AbuseFakes.AccessTokens();
-    private final TokenPairIssuer issuer = new TokenPairIssuer(accessTokens, refreshTokens, clock, new AuthSettings(Duration.ofDays(14)));
+    private final TokenPairIssuer issuer =
+            new TokenPairIssuer(accessTokens, refreshTokens, clock, new AuthSettings(Duration.ofDays(14)));
     private final AccountChanges changes = new AccountChanges(users, refreshTokens);
     private final EnsureAdminService ensureAdmin = new EnsureAdminService(users, hasher, changes, clock);
     private final RegisterUserService register = new RegisterUserService(users, hasher, throttle, clock);
     private final LogInService logIn = new LogInService(users, hasher, throttle, issuer);
-    private final RefreshTokensService refresh = new RefreshTokensService(refreshTokens, users, issuer, throttle, clock);
+    private final RefreshTokensService refresh =
+            new RefreshTokensService(refreshTokens, users, issuer, throttle, clock);
 
     private User registered(String name) {
         register.register(new RegisterUserUseCase.Command(name, PASSWORD, ADDRESS));
@@ -97,7 +99,8 @@ class AuthAbuseRulesTest {
     void givenNoAccount_ensureAdmin_createsTheAdmin() {
         assertThat(ensureAdmin.ensureAdmin(new EnsureAdminUseCase.Command("root", "operator-password", false)))
                 .isEqualTo(Outcome.CREATED);
-        assertThat(users.findByUsername(new Username("root")).orElseThrow().roles()).containsExactly(Role.ADMIN);
+        assertThat(users.findByUsername(new Username("root")).orElseThrow().roles())
+                .containsExactly(Role.ADMIN);
     }
 
     @Test
@@ -163,8 +166,12 @@ class AuthAbuseRulesTest {
             for (Future<LogInUseCase.Result> f : futures) {
                 results.add(f.get(30, TimeUnit.SECONDS));
             }
-            assertThat(results).filteredOn(r -> r instanceof LogInUseCase.Result.InvalidCredentials).hasSize(5);
-            assertThat(results).filteredOn(r -> r instanceof LogInUseCase.Result.Throttled).hasSize(45);
+            assertThat(results)
+                    .filteredOn(r -> r instanceof LogInUseCase.Result.InvalidCredentials)
+                    .hasSize(5);
+            assertThat(results)
+                    .filteredOn(r -> r instanceof LogInUseCase.Result.Throttled)
+                    .hasSize(45);
             assertThat(hasher.verifications).hasValue(5);
         } finally {
             pool.shutdownNow();
@@ -270,13 +277,15 @@ class AuthAbuseRulesTest {
             loggedIn("jack", PASSWORD);
         }
         changes.saveCredentialChange(jack); // three REVOKED
-        refreshTokens.add(RefreshToken.startFamily(ida.id(), "expired-hash", clock.instant().minusSeconds(1)));
+        refreshTokens.add(RefreshToken.startFamily(
+                ida.id(), "expired-hash", clock.instant().minusSeconds(1)));
         PurgeRefreshTokensService purge = new PurgeRefreshTokensService(refreshTokens, clock);
 
         assertThat(purge.purgeBatch(2)).isEqualTo(2);
         assertThat(purge.purgeBatch(2)).isEqualTo(2);
         assertThat(purge.purgeBatch(2)).isZero();
-        assertThat(refreshTokens.all()).extracting(RefreshToken::state)
+        assertThat(refreshTokens.all())
+                .extracting(RefreshToken::state)
                 .containsExactlyInAnyOrder(RefreshToken.State.SPENT, RefreshToken.State.ACTIVE);
         assertThatThrownBy(() -> purge.purgeBatch(0)).isInstanceOf(IllegalArgumentException.class);
     }

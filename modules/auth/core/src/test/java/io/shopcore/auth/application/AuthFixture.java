@@ -44,11 +44,13 @@ final class AuthFixture {
     final FakePasswordHasher hasher = new FakePasswordHasher();
     final FakeAccessTokenIssuer accessTokens = new FakeAccessTokenIssuer();
     final InMemoryLoginThrottle throttle = new InMemoryLoginThrottle(3, 5, WINDOW);
-    final TokenPairIssuer issuer = new TokenPairIssuer(accessTokens, refreshTokens, clock, new AuthSettings(REFRESH_TTL));
+    final TokenPairIssuer issuer =
+            new TokenPairIssuer(accessTokens, refreshTokens, clock, new AuthSettings(REFRESH_TTL));
     final RegisterUserService register = new RegisterUserService(users, hasher, throttle, clock);
     final LogInService logIn = new LogInService(users, hasher, throttle, issuer);
     final RefreshTokensService refresh = new RefreshTokensService(refreshTokens, users, issuer, throttle, clock);
-    final EnsureAdminService ensureAdmin = new EnsureAdminService(users, hasher, new AccountChanges(users, refreshTokens), clock);
+    final EnsureAdminService ensureAdmin =
+            new EnsureAdminService(users, hasher, new AccountChanges(users, refreshTokens), clock);
     final UserQueryService queries = new UserQueryService(users);
 
     void advance(Duration d) {

@@ -67,7 +67,8 @@ class EnsureAdminServiceTest {
 
     @Test
     void givenAnAdminWithAnOutdatedHash_ensureAdmin_rehashesTheSamePassword() {
-        auth.users.addIfUsernameFree(User.newAdmin(new Username("root"), FakePasswordHasher.OUTDATED + "admin-password", AuthFixture.T0));
+        auth.users.addIfUsernameFree(
+                User.newAdmin(new Username("root"), FakePasswordHasher.OUTDATED + "admin-password", AuthFixture.T0));
 
         auth.ensureAdmin.ensureAdmin(new EnsureAdminUseCase.Command("root", "admin-password", false));
 
@@ -76,8 +77,11 @@ class EnsureAdminServiceTest {
 
     @Test
     void givenMalformedSettings_ensureAdmin_refusesToStart() {
-        assertThatThrownBy(() -> auth.ensureAdmin.ensureAdmin(new EnsureAdminUseCase.Command("x", "admin-password", false))).isInstanceOf(InvalidCredentialFormat.class);
-        assertThatThrownBy(() -> auth.ensureAdmin.ensureAdmin(new EnsureAdminUseCase.Command("root", "short", false))).isInstanceOf(InvalidCredentialFormat.class);
+        assertThatThrownBy(() ->
+                        auth.ensureAdmin.ensureAdmin(new EnsureAdminUseCase.Command("x", "admin-password", false)))
+                .isInstanceOf(InvalidCredentialFormat.class);
+        assertThatThrownBy(() -> auth.ensureAdmin.ensureAdmin(new EnsureAdminUseCase.Command("root", "short", false)))
+                .isInstanceOf(InvalidCredentialFormat.class);
         assertThat(auth.users.all()).isEmpty();
     }
 }

@@ -31,7 +31,9 @@ class LogInServiceTest {
         assertThat(pair.expiresInSeconds()).isEqualTo(FakeAccessTokenIssuer.EXPIRES_IN_SECONDS);
         RefreshToken stored = auth.refreshTokens.all().getFirst();
         assertThat(auth.refreshTokens.all()).hasSize(1);
-        assertThat(stored.tokenHash()).isEqualTo(OpaqueTokens.digest(pair.refreshToken())).isNotEqualTo(pair.refreshToken());
+        assertThat(stored.tokenHash())
+                .isEqualTo(OpaqueTokens.digest(pair.refreshToken()))
+                .isNotEqualTo(pair.refreshToken());
         assertThat(stored.userId()).isEqualTo(alice.id());
         assertThat(stored.state()).isEqualTo(RefreshToken.State.ACTIVE);
         assertThat(stored.expiresAt()).isEqualTo(AuthFixture.T0.plus(AuthFixture.REFRESH_TTL));
@@ -80,7 +82,9 @@ class LogInServiceTest {
 
         assertThat(auth.hasher.verifications()).isEqualTo(verificationsBefore);
         assertThat(auth.refreshTokens.all()).isEmpty();
-        assertThat(auth.throttle.failuresOf(new Username("carol"))).as("a throttled attempt is not counted").isEqualTo(3);
+        assertThat(auth.throttle.failuresOf(new Username("carol")))
+                .as("a throttled attempt is not counted")
+                .isEqualTo(3);
     }
 
     @Test
@@ -91,7 +95,8 @@ class LogInServiceTest {
         }
 
         assertThat(logIn("dave", AuthFixture.PASSWORD)).isEqualTo(new Result.Throttled(AuthFixture.WINDOW));
-        assertThat(auth.logIn.logIn(new Command("dave", AuthFixture.PASSWORD, "198.51.100.1"))).isInstanceOf(Result.Issued.class);
+        assertThat(auth.logIn.logIn(new Command("dave", AuthFixture.PASSWORD, "198.51.100.1")))
+                .isInstanceOf(Result.Issued.class);
     }
 
     @Test
@@ -109,6 +114,7 @@ class LogInServiceTest {
     @Test
     void givenACommand_toString_neverShowsThePassword() {
         assertThat(new Command("frank", "super-secret-1", ADDRESS).toString())
-                .contains("frank", ADDRESS).doesNotContain("super-secret-1");
+                .contains("frank", ADDRESS)
+                .doesNotContain("super-secret-1");
     }
 }

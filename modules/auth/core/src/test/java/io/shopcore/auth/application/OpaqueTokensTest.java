@@ -22,6 +22,8 @@ class OpaqueTokensTest {
     void givenAToken_digest_isItsBase64UrlSha256() {
         // SHA-256("abc") = ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad
         assertThat(OpaqueTokens.digest("abc")).isEqualTo("ungWv48Bz-pBQUDeXa4iI7ADYaOWF3qctBD_YfIAFa0");
-        assertThat(OpaqueTokens.digest("abc")).isEqualTo(OpaqueTokens.digest("abc")).isNotEqualTo(OpaqueTokens.digest("abd"));
+        assertThat(OpaqueTokens.digest("abc"))
+                .isEqualTo(OpaqueTokens.digest("abc"))
+                .isNotEqualTo(OpaqueTokens.digest("abd"));
     }
 }

@@ -24,8 +24,9 @@ class RefreshTokensServiceTest {
     @BeforeEach
     void logIn() {
         alice = auth.customer("alice");
-        first = ((LogInUseCase.Result.Issued) auth.logIn.logIn(
-                new LogInUseCase.Command("alice", AuthFixture.PASSWORD, "203.0.113.7"))).tokens();
+        first = ((LogInUseCase.Result.Issued)
+                        auth.logIn.logIn(new LogInUseCase.Command("alice", AuthFixture.PASSWORD, "203.0.113.7")))
+                .tokens();
         family = auth.refreshTokens.all().getFirst().familyId();
     }
 
@@ -38,7 +39,10 @@ class RefreshTokensServiceTest {
     }
 
     State stateOf(String token) {
-        return auth.refreshTokens.findByHashForUpdate(OpaqueTokens.digest(token)).orElseThrow().state();
+        return auth.refreshTokens
+                .findByHashForUpdate(OpaqueTokens.digest(token))
+                .orElseThrow()
+                .state();
     }
 
     @Test
@@ -50,11 +54,14 @@ class RefreshTokensServiceTest {
         assertThat(second.refreshToken()).isNotEqualTo(first.refreshToken());
         assertThat(second.accessToken()).isEqualTo("access:" + alice.id() + ":2");
         assertThat(stateOf(first.refreshToken())).isEqualTo(State.SPENT);
-        RefreshToken next = auth.refreshTokens.findByHashForUpdate(OpaqueTokens.digest(second.refreshToken())).orElseThrow();
+        RefreshToken next = auth.refreshTokens
+                .findByHashForUpdate(OpaqueTokens.digest(second.refreshToken()))
+                .orElseThrow();
         assertThat(next.state()).isEqualTo(State.ACTIVE);
         assertThat(next.familyId()).isEqualTo(family);
         assertThat(next.userId()).isEqualTo(alice.id());
-        assertThat(next.expiresAt()).isEqualTo(AuthFixture.T0.plus(Duration.ofHours(1)).plus(AuthFixture.REFRESH_TTL));
+        assertThat(next.expiresAt())
+                .isEqualTo(AuthFixture.T0.plus(Duration.ofHours(1)).plus(AuthFixture.REFRESH_TTL));
     }
 
     @Test
@@ -62,7 +69,8 @@ class RefreshTokensServiceTest {
         TokenPair second = rotated(first.refreshToken());
         TokenPair third = rotated(second.refreshToken());
 
-        assertThat(auth.refreshTokens.family(family)).extracting(RefreshToken::state)
+        assertThat(auth.refreshTokens.family(family))
+                .extracting(RefreshToken::state)
                 .containsExactly(State.SPENT, State.SPENT, State.ACTIVE);
         assertThat(stateOf(third.refreshToken())).isEqualTo(State.ACTIVE);
     }
@@ -73,15 +81,20 @@ class RefreshTokensServiceTest {
 
         assertThat(refresh(first.refreshToken())).isEqualTo(new Result.Rejected());
 
-        assertThat(auth.refreshTokens.family(family)).extracting(RefreshToken::state).containsOnly(State.REVOKED);
-        assertThat(refresh(second.refreshToken())).as("the thief's and the owner's next token alike").isEqualTo(new Result.Rejected());
+        assertThat(auth.refreshTokens.family(family))
+                .extracting(RefreshToken::state)
+                .containsOnly(State.REVOKED);
+        assertThat(refresh(second.refreshToken()))
+                .as("the thief's and the owner's next token alike")
+                .isEqualTo(new Result.Rejected());
         assertThat(auth.accessTokens.issued()).isEqualTo(2);
     }
 
     @Test
     void givenAReuseInOneFamily_refresh_leavesOtherFamiliesOfTheUserAlone() {
-        TokenPair otherSession = ((LogInUseCase.Result.Issued) auth.logIn.logIn(
-                new LogInUseCase.Command("alice", AuthFixture.PASSWORD, "198.51.100.1"))).tokens();
+        TokenPair otherSession = ((LogInUseCase.Result.Issued)
+                        auth.logIn.logIn(new LogInUseCase.Command("alice", AuthFixture.PASSWORD, "198.51.100.1")))
+                .tokens();
         rotated(first.refreshToken());
 
         refresh(first.refreshToken());

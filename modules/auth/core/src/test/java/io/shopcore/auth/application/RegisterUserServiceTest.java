@@ -27,7 +27,9 @@ class RegisterUserServiceTest {
         Result result = auth.register.register(new RegisterUserUseCase.Command("Alice.Smith", "s3cret-pass"));
 
         User stored = auth.users.findByUsername(new Username("alice.smith")).orElseThrow();
-        assertThat(result).isEqualTo(new Result.Registered(new UserView(stored.id().toString(), "alice.smith", List.of("customer"))));
+        assertThat(result)
+                .isEqualTo(new Result.Registered(
+                        new UserView(stored.id().toString(), "alice.smith", List.of("customer"))));
         assertThat(stored.passwordHash()).isEqualTo(FakePasswordHasher.CURRENT + "s3cret-pass");
         assertThat(stored.roles()).containsExactly(Role.CUSTOMER);
         assertThat(stored.createdAt()).isEqualTo(AuthFixture.T0);
@@ -42,7 +44,8 @@ class RegisterUserServiceTest {
         assertThat(result).isEqualTo(new Result.UsernameTaken());
         assertThat(auth.hasher.hashes()).isZero();
         assertThat(auth.users.all()).extracting(User::id).containsExactly(first.id());
-        assertThat(auth.users.findById(first.id()).orElseThrow().passwordHash()).isEqualTo(FakePasswordHasher.CURRENT + AuthFixture.PASSWORD);
+        assertThat(auth.users.findById(first.id()).orElseThrow().passwordHash())
+                .isEqualTo(FakePasswordHasher.CURRENT + AuthFixture.PASSWORD);
     }
 
     @Test
@@ -73,15 +76,20 @@ class RegisterUserServiceTest {
         };
         RegisterUserService service = new RegisterUserService(racing, auth.hasher, auth.throttle, auth.clock);
 
-        assertThat(service.register(new RegisterUserUseCase.Command("carol", "long-enough-1"))).isEqualTo(new Result.UsernameTaken());
+        assertThat(service.register(new RegisterUserUseCase.Command("carol", "long-enough-1")))
+                .isEqualTo(new Result.UsernameTaken());
         assertThat(stored.all()).hasSize(1);
     }
 
     @Test
     void givenMalformedInput_command_isRejectedNamingTheField() {
-        assertThatThrownBy(() -> new RegisterUserUseCase.Command("ab", "long-enough-1")).isInstanceOf(InvalidCredentialFormat.class)
-                .extracting(e -> ((InvalidCredentialFormat) e).field()).isEqualTo("username");
-        assertThatThrownBy(() -> new RegisterUserUseCase.Command("dave", "short")).isInstanceOf(InvalidCredentialFormat.class)
-                .extracting(e -> ((InvalidCredentialFormat) e).field()).isEqualTo("password");
+        assertThatThrownBy(() -> new RegisterUserUseCase.Command("ab", "long-enough-1"))
+                .isInstanceOf(InvalidCredentialFormat.class)
+                .extracting(e -> ((InvalidCredentialFormat) e).field())
+                .isEqualTo("username");
+        assertThatThrownBy(() -> new RegisterUserUseCase.Command("dave", "short"))
+                .isInstanceOf(InvalidCredentialFormat.class)
+                .extracting(e -> ((InvalidCredentialFormat) e).field())
+                .isEqualTo("password");
     }
 }

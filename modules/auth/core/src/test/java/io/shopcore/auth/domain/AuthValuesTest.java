@@ -62,7 +62,8 @@ class AuthValuesTest {
     void givenAUser_userView_showsIdNameAndSortedRoleNames() {
         User user = User.newAdmin(new Username("Root"), "hash", NOW);
         user.grant(Role.CUSTOMER);
-        assertThat(UserView.of(user)).isEqualTo(new UserView(user.id().toString(), "root", List.of("admin", "customer")));
+        assertThat(UserView.of(user))
+                .isEqualTo(new UserView(user.id().toString(), "root", List.of("admin", "customer")));
     }
 
     @Test

@@ -11,17 +11,33 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CredentialRulesTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"abc", "Alice.Smith", "user_1-2", "a234567890123456789012345678901234567890123456789012345678901234"})
+    @ValueSource(
+            strings = {
+                "abc",
+                "Alice.Smith",
+                "user_1-2",
+                "a234567890123456789012345678901234567890123456789012345678901234"
+            })
     void givenAllowedName_username_isAcceptedAndLowerCased(String raw) {
         assertThat(new Username(raw).value()).isEqualTo(raw.toLowerCase());
     }
 
     @ParameterizedTest
     @NullSource
-    @ValueSource(strings = {"", "ab", "has space", "ünïcode", "semi;colon", "a2345678901234567890123456789012345678901234567890123456789012345"})
+    @ValueSource(
+            strings = {
+                "",
+                "ab",
+                "has space",
+                "ünïcode",
+                "semi;colon",
+                "a2345678901234567890123456789012345678901234567890123456789012345"
+            })
     void givenBadName_username_isRejectedNamingTheField(String raw) {
-        assertThatThrownBy(() -> new Username(raw)).isInstanceOf(InvalidCredentialFormat.class)
-                .extracting(e -> ((InvalidCredentialFormat) e).field()).isEqualTo("username");
+        assertThatThrownBy(() -> new Username(raw))
+                .isInstanceOf(InvalidCredentialFormat.class)
+                .extracting(e -> ((InvalidCredentialFormat) e).field())
+                .isEqualTo("username");
         assertThat(Username.isValid(raw)).isFalse();
     }
 

@@ -28,8 +28,8 @@ class RefreshTokenTest {
 
     @Test
     void givenRevokedToken_use_isReuse() {
-        RefreshToken token = RefreshToken.reconstitute(UUID.randomUUID(), UUID.randomUUID(), user, "h",
-                NOW.plusSeconds(60), RefreshToken.State.REVOKED);
+        RefreshToken token = RefreshToken.reconstitute(
+                UUID.randomUUID(), UUID.randomUUID(), user, "h", NOW.plusSeconds(60), RefreshToken.State.REVOKED);
         assertThat(token.use(NOW)).isEqualTo(RefreshToken.Use.REUSED);
     }
 

@@ -1,15 +1,15 @@
 package io.shopcore.auth.testing;
 
-import java.util.function.Predicate;
-import java.time.Instant;
-import io.shopcore.auth.domain.UserId;
 import io.shopcore.auth.application.port.out.RefreshTokenRepository;
 import io.shopcore.auth.domain.RefreshToken;
+import io.shopcore.auth.domain.UserId;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * {@link RefreshTokenRepository} in a map. It keeps copies, so a token's new state is stored only by
@@ -31,7 +31,10 @@ public final class InMemoryRefreshTokenRepository implements RefreshTokenReposit
 
     @Override
     public synchronized Optional<RefreshToken> findByHashForUpdate(String tokenHash) {
-        return rows.values().stream().filter(t -> t.tokenHash().equals(tokenHash)).findFirst().map(t -> copy(t, t.state()));
+        return rows.values().stream()
+                .filter(t -> t.tokenHash().equals(tokenHash))
+                .findFirst()
+                .map(t -> copy(t, t.state()));
     }
 
     @Override
@@ -55,7 +58,8 @@ public final class InMemoryRefreshTokenRepository implements RefreshTokenReposit
     @Override
     public synchronized int deleteUnusable(Instant now, int limit) {
         List<UUID> doomed = rows.values().stream()
-                .filter(t -> t.state() == RefreshToken.State.REVOKED || !t.expiresAt().isAfter(now))
+                .filter(t -> t.state() == RefreshToken.State.REVOKED
+                        || !t.expiresAt().isAfter(now))
                 .limit(limit)
                 .map(RefreshToken::id)
                 .toList();

@@ -20,7 +20,10 @@ public final class InMemoryUserRepository implements UserRepository {
 
     @Override
     public synchronized Optional<User> findByUsername(Username username) {
-        return rows.values().stream().filter(u -> u.username().equals(username)).findFirst().map(InMemoryUserRepository::copy);
+        return rows.values().stream()
+                .filter(u -> u.username().equals(username))
+                .findFirst()
+                .map(InMemoryUserRepository::copy);
     }
 
     @Override

@@ -45,14 +45,17 @@ public abstract class RefreshTokenRepositoryContract extends AuthStoreSupport {
     }
 
     private State stateOf(RefreshToken token) {
-        return inTransaction(() -> tokens().findByHashForUpdate(token.tokenHash())).orElseThrow().state();
+        return inTransaction(() -> tokens().findByHashForUpdate(token.tokenHash()))
+                .orElseThrow()
+                .state();
     }
 
     @Test
     void givenAnAddedToken_findByHash_rebuildsItExactly() {
         RefreshToken token = stored(RefreshToken.startFamily(owner, uniqueHash(), EXPIRES));
 
-        RefreshToken found = inTransaction(() -> tokens().findByHashForUpdate(token.tokenHash())).orElseThrow();
+        RefreshToken found = inTransaction(() -> tokens().findByHashForUpdate(token.tokenHash()))
+                .orElseThrow();
 
         assertThat(found.id()).isEqualTo(token.id());
         assertThat(found.familyId()).isEqualTo(token.familyId());
@@ -64,7 +67,8 @@ public abstract class RefreshTokenRepositoryContract extends AuthStoreSupport {
 
     @Test
     void givenAnUnknownHash_findByHash_isEmpty() {
-        assertThat(inTransaction(() -> tokens().findByHashForUpdate(uniqueHash()))).isEmpty();
+        assertThat(inTransaction(() -> tokens().findByHashForUpdate(uniqueHash())))
+                .isEmpty();
     }
 
     @Test
@@ -72,7 +76,8 @@ public abstract class RefreshTokenRepositoryContract extends AuthStoreSupport {
         RefreshToken token = stored(RefreshToken.startFamily(owner, uniqueHash(), EXPIRES));
 
         inTransaction(() -> {
-            RefreshToken loaded = tokens().findByHashForUpdate(token.tokenHash()).orElseThrow();
+            RefreshToken loaded =
+                    tokens().findByHashForUpdate(token.tokenHash()).orElseThrow();
             assertThat(loaded.use(T0)).isEqualTo(RefreshToken.Use.ACCEPTED);
             tokens().updateState(loaded);
         });
@@ -84,7 +89,8 @@ public abstract class RefreshTokenRepositoryContract extends AuthStoreSupport {
     void givenAUsedTokenNotUpdated_findByHash_stillSeesItActive() {
         RefreshToken token = stored(RefreshToken.startFamily(owner, uniqueHash(), EXPIRES));
 
-        inTransaction(() -> tokens().findByHashForUpdate(token.tokenHash()).orElseThrow().use(T0));
+        inTransaction(() ->
+                tokens().findByHashForUpdate(token.tokenHash()).orElseThrow().use(T0));
 
         assertThat(stateOf(token)).isEqualTo(State.ACTIVE);
     }
@@ -93,7 +99,8 @@ public abstract class RefreshTokenRepositoryContract extends AuthStoreSupport {
     void givenAFamilyOfSpentAndActiveTokens_revokeFamily_revokesEveryOneAndCountsThem() {
         RefreshToken first = stored(RefreshToken.startFamily(owner, uniqueHash(), EXPIRES));
         inTransaction(() -> {
-            RefreshToken loaded = tokens().findByHashForUpdate(first.tokenHash()).orElseThrow();
+            RefreshToken loaded =
+                    tokens().findByHashForUpdate(first.tokenHash()).orElseThrow();
             loaded.use(T0);
             tokens().updateState(loaded);
         });
@@ -105,7 +112,11 @@ public abstract class RefreshTokenRepositoryContract extends AuthStoreSupport {
         assertThat(stateOf(first)).isEqualTo(State.REVOKED);
         assertThat(stateOf(second)).isEqualTo(State.REVOKED);
         assertThat(stateOf(otherFamily)).isEqualTo(State.ACTIVE);
-        assertThat(inTransaction(() -> tokens().revokeFamily(first.familyId()))).as("already revoked").isZero();
-        assertThat(inTransaction(() -> tokens().revokeFamily(UUID.randomUUID()))).as("unknown family").isZero();
+        assertThat(inTransaction(() -> tokens().revokeFamily(first.familyId())))
+                .as("already revoked")
+                .isZero();
+        assertThat(inTransaction(() -> tokens().revokeFamily(UUID.randomUUID())))
+                .as("unknown family")
+                .isZero();
     }
 }

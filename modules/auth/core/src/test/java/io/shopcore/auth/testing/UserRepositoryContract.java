@@ -29,7 +29,8 @@ public abstract class UserRepositoryContract extends AuthStoreSupport {
 
         assertThat(inTransaction(() -> users().addIfUsernameFree(user))).isTrue();
 
-        for (User found : List.of(inTransaction(() -> users().findByUsername(user.username())).orElseThrow(),
+        for (User found : List.of(
+                inTransaction(() -> users().findByUsername(user.username())).orElseThrow(),
                 inTransaction(() -> users().findById(user.id())).orElseThrow())) {
             assertThat(found.id()).isEqualTo(user.id());
             assertThat(found.username()).isEqualTo(user.username());
@@ -48,13 +49,17 @@ public abstract class UserRepositoryContract extends AuthStoreSupport {
 
         assertThat(inTransaction(() -> users().addIfUsernameFree(second))).isFalse();
 
-        assertThat(inTransaction(() -> users().findByUsername(name)).orElseThrow().id()).isEqualTo(first.id());
+        assertThat(inTransaction(() -> users().findByUsername(name))
+                        .orElseThrow()
+                        .id())
+                .isEqualTo(first.id());
         assertThat(inTransaction(() -> users().findById(second.id()))).isEmpty();
     }
 
     @Test
     void givenUnknownNameOrId_find_isEmpty() {
-        assertThat(inTransaction(() -> users().findByUsername(uniqueUsername("nobody")))).isEmpty();
+        assertThat(inTransaction(() -> users().findByUsername(uniqueUsername("nobody"))))
+                .isEmpty();
         assertThat(inTransaction(() -> users().findById(UserId.random()))).isEmpty();
     }
 
@@ -83,7 +88,9 @@ public abstract class UserRepositoryContract extends AuthStoreSupport {
 
         inTransaction(() -> users().findById(user.id()).orElseThrow().changePasswordHash("never-saved"));
 
-        assertThat(inTransaction(() -> users().findById(user.id())).orElseThrow().passwordHash())
+        assertThat(inTransaction(() -> users().findById(user.id()))
+                        .orElseThrow()
+                        .passwordHash())
                 .isEqualTo(user.passwordHash());
     }
 
@@ -91,7 +98,9 @@ public abstract class UserRepositoryContract extends AuthStoreSupport {
     void givenAnUnknownUser_update_fails() {
         User stranger = aCustomer(uniqueUsername("ghost"));
         Throwable thrown = catchThrowable(() -> inTransaction(() -> users().update(stranger)));
-        assertThat(causedBy(thrown, IllegalStateException.class)).as("%s", thrown).isTrue();
+        assertThat(causedBy(thrown, IllegalStateException.class))
+                .as("%s", thrown)
+                .isTrue();
         assertThat(inTransaction(() -> users().findById(stranger.id()))).isEmpty();
     }
 

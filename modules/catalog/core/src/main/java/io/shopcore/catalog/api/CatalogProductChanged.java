@@ -9,5 +9,9 @@ package io.shopcore.catalog.api;
  */
 public record CatalogProductChanged(long productId, Kind kind, CatalogProduct product) {
 
-    public enum Kind { CREATED, UPDATED, DELETED }
+    public enum Kind {
+        CREATED,
+        UPDATED,
+        DELETED
+    }
 }

@@ -1,11 +1,11 @@
 package io.shopcore.catalog.application;
 
+import io.shopcore.catalog.api.CatalogProductChanged;
 import io.shopcore.catalog.application.port.in.AvailableProduct;
 import io.shopcore.catalog.application.port.in.CreateProductUseCase;
 import io.shopcore.catalog.application.port.in.ProductDraft;
 import io.shopcore.catalog.application.port.in.ProductView;
 import io.shopcore.catalog.application.port.out.CategoryRepository;
-import io.shopcore.catalog.api.CatalogProductChanged;
 import io.shopcore.catalog.application.port.out.ProductCache;
 import io.shopcore.catalog.application.port.out.ProductEventPublisher;
 import io.shopcore.catalog.application.port.out.ProductRepository;
@@ -28,8 +28,13 @@ public class CreateProductService implements CreateProductUseCase {
     private final Clock clock;
     private final ProductEventPublisher events;
 
-    public CreateProductService(ProductRepository products, CategoryRepository categories, ProductStock stock,
-                                ProductCache cache, Clock clock, ProductEventPublisher events) {
+    public CreateProductService(
+            ProductRepository products,
+            CategoryRepository categories,
+            ProductStock stock,
+            ProductCache cache,
+            Clock clock,
+            ProductEventPublisher events) {
         this.products = products;
         this.categories = categories;
         this.stock = stock;
@@ -46,13 +51,19 @@ public class CreateProductService implements CreateProductUseCase {
         if (category.isEmpty()) {
             return new Result.CategoryNotFound(draft.categoryId().value());
         }
-        Product product = Product.create(products.nextId(), draft.name(), draft.description(), draft.price(),
-                draft.categoryId(), clock.instant());
+        Product product = Product.create(
+                products.nextId(),
+                draft.name(),
+                draft.description(),
+                draft.price(),
+                draft.categoryId(),
+                clock.instant());
         products.save(product);
         stock.register(product.id(), command.initialStock());
         cache.productChanged(product.id());
         ProductView view = ProductViews.of(product, category.get());
-        events.publish(new CatalogProductChanged(view.id(), CatalogProductChanged.Kind.CREATED, ProductCatalogApiService.toApi(view)));
+        events.publish(new CatalogProductChanged(
+                view.id(), CatalogProductChanged.Kind.CREATED, ProductCatalogApiService.toApi(view)));
         return new Result.Created(new AvailableProduct(view, command.initialStock()));
     }
 }

@@ -1,7 +1,7 @@
 package io.shopcore.catalog.application;
 
-import io.shopcore.catalog.application.port.in.DeleteProductUseCase;
 import io.shopcore.catalog.api.CatalogProductChanged;
+import io.shopcore.catalog.application.port.in.DeleteProductUseCase;
 import io.shopcore.catalog.application.port.out.ProductCache;
 import io.shopcore.catalog.application.port.out.ProductEventPublisher;
 import io.shopcore.catalog.application.port.out.ProductRepository;
@@ -23,7 +23,12 @@ public class DeleteProductService implements DeleteProductUseCase {
     private final Clock clock;
     private final ProductEventPublisher events;
 
-    public DeleteProductService(ProductRepository products, ProductStock stock, ProductCache cache, Clock clock, ProductEventPublisher events) {
+    public DeleteProductService(
+            ProductRepository products,
+            ProductStock stock,
+            ProductCache cache,
+            Clock clock,
+            ProductEventPublisher events) {
         this.products = products;
         this.stock = stock;
         this.cache = cache;

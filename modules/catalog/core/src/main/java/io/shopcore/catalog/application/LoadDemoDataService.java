@@ -1,8 +1,8 @@
 package io.shopcore.catalog.application;
 
+import io.shopcore.catalog.api.CatalogProductChanged;
 import io.shopcore.catalog.application.port.in.LoadDemoDataUseCase;
 import io.shopcore.catalog.application.port.out.CategoryRepository;
-import io.shopcore.catalog.api.CatalogProductChanged;
 import io.shopcore.catalog.application.port.out.ProductCache;
 import io.shopcore.catalog.application.port.out.ProductEventPublisher;
 import io.shopcore.catalog.application.port.out.ProductRepository;
@@ -36,8 +36,13 @@ public class LoadDemoDataService implements LoadDemoDataUseCase {
     private final Clock clock;
     private final ProductEventPublisher events;
 
-    public LoadDemoDataService(CategoryRepository categories, ProductRepository products, ProductStock stock,
-                               ProductCache cache, Clock clock, ProductEventPublisher events) {
+    public LoadDemoDataService(
+            CategoryRepository categories,
+            ProductRepository products,
+            ProductStock stock,
+            ProductCache cache,
+            Clock clock,
+            ProductEventPublisher events) {
         this.categories = categories;
         this.products = products;
         this.stock = stock;
@@ -71,12 +76,19 @@ public class LoadDemoDataService implements LoadDemoDataUseCase {
             if (existing.contains(item.name())) {
                 continue;
             }
-            Product product = Product.create(products.nextId(), new ProductName(item.name()), item.description(),
-                    new Money(BigDecimal.valueOf(item.priceKrw()), Money.DEFAULT_CURRENCY), ids.get(item.category()), now);
+            Product product = Product.create(
+                    products.nextId(),
+                    new ProductName(item.name()),
+                    item.description(),
+                    new Money(BigDecimal.valueOf(item.priceKrw()), Money.DEFAULT_CURRENCY),
+                    ids.get(item.category()),
+                    now);
             products.save(product);
             stock.register(product.id(), item.stock());
             productsCreated++;
-            events.publish(new CatalogProductChanged(product.id().value(), CatalogProductChanged.Kind.CREATED,
+            events.publish(new CatalogProductChanged(
+                    product.id().value(),
+                    CatalogProductChanged.Kind.CREATED,
                     ProductCatalogApiService.toApi(ProductViews.of(product, demoCategories.get(item.category())))));
             last = product;
         }

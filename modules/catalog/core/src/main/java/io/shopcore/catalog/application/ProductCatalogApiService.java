@@ -31,10 +31,13 @@ public class ProductCatalogApiService implements ProductCatalogApi {
         if (limit < 1 || limit > 1000) {
             throw new IllegalArgumentException("limit must be 1..1000");
         }
-        return readModel.findActiveAfter(Math.max(0, afterId), limit).stream().map(ProductCatalogApiService::toApi).toList();
+        return readModel.findActiveAfter(Math.max(0, afterId), limit).stream()
+                .map(ProductCatalogApiService::toApi)
+                .toList();
     }
 
     static CatalogProduct toApi(ProductView v) {
-        return new CatalogProduct(v.id(), v.name(), v.description(), v.price(), v.currency(), v.categoryId(), v.categoryName());
+        return new CatalogProduct(
+                v.id(), v.name(), v.description(), v.price(), v.currency(), v.categoryId(), v.categoryName());
     }
 }

@@ -39,23 +39,26 @@ public class ProductQueryService implements ProductQueries {
     @Override
     public AvailableProductPage listProducts(ProductListQuery query) {
         ProductCache.Lookup<ProductPage> lookup = cache.page(query);
-        ProductPage page = lookup.cached().orElseGet(() -> pageLoads.load(query, () -> {
-            ProductPage loaded = readModel.findPage(query);
-            lookup.fill(loaded);
-            return loaded;
-        }));
+        ProductPage page = lookup.cached()
+                .orElseGet(() -> pageLoads.load(query, () -> {
+                    ProductPage loaded = readModel.findPage(query);
+                    lookup.fill(loaded);
+                    return loaded;
+                }));
         return new AvailableProductPage(withAvailability(page.items()), query.page(), query.size(), page.total());
     }
 
     @Override
     public Optional<AvailableProduct> findProduct(ProductId id) {
         ProductCache.Lookup<ProductView> lookup = cache.product(id);
-        Optional<ProductView> view = lookup.cached().or(() -> productLoads.load(id, () -> {
-            Optional<ProductView> loaded = readModel.findView(id);
-            loaded.ifPresent(lookup::fill);
-            return loaded;
-        }));
-        return view.map(v -> new AvailableProduct(v, stock.availableFor(List.of(v.id())).getOrDefault(v.id(), 0)));
+        Optional<ProductView> view = lookup.cached()
+                .or(() -> productLoads.load(id, () -> {
+                    Optional<ProductView> loaded = readModel.findView(id);
+                    loaded.ifPresent(lookup::fill);
+                    return loaded;
+                }));
+        return view.map(
+                v -> new AvailableProduct(v, stock.availableFor(List.of(v.id())).getOrDefault(v.id(), 0)));
     }
 
     private List<AvailableProduct> withAvailability(List<ProductView> views) {

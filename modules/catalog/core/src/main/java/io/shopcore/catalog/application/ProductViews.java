@@ -10,7 +10,15 @@ final class ProductViews {
     private ProductViews() {}
 
     static ProductView of(Product p, Category category) {
-        return new ProductView(p.id().value(), p.name().value(), p.description(), p.price().amount(),
-                p.price().currency(), category.id().value(), category.name().value(), p.createdAt(), p.updatedAt());
+        return new ProductView(
+                p.id().value(),
+                p.name().value(),
+                p.description(),
+                p.price().amount(),
+                p.price().currency(),
+                category.id().value(),
+                category.name().value(),
+                p.createdAt(),
+                p.updatedAt());
     }
 }

@@ -1,11 +1,11 @@
 package io.shopcore.catalog.application;
 
+import io.shopcore.catalog.api.CatalogProductChanged;
 import io.shopcore.catalog.application.port.in.AvailableProduct;
 import io.shopcore.catalog.application.port.in.ProductDraft;
 import io.shopcore.catalog.application.port.in.ProductView;
 import io.shopcore.catalog.application.port.in.UpdateProductUseCase;
 import io.shopcore.catalog.application.port.out.CategoryRepository;
-import io.shopcore.catalog.api.CatalogProductChanged;
 import io.shopcore.catalog.application.port.out.ProductCache;
 import io.shopcore.catalog.application.port.out.ProductEventPublisher;
 import io.shopcore.catalog.application.port.out.ProductRepository;
@@ -28,8 +28,13 @@ public class UpdateProductService implements UpdateProductUseCase {
     private final Clock clock;
     private final ProductEventPublisher events;
 
-    public UpdateProductService(ProductRepository products, CategoryRepository categories, ProductStock stock,
-                                ProductCache cache, Clock clock, ProductEventPublisher events) {
+    public UpdateProductService(
+            ProductRepository products,
+            CategoryRepository categories,
+            ProductStock stock,
+            ProductCache cache,
+            Clock clock,
+            ProductEventPublisher events) {
         this.products = products;
         this.categories = categories;
         this.stock = stock;
@@ -55,8 +60,10 @@ public class UpdateProductService implements UpdateProductUseCase {
         products.save(product);
         cache.productChanged(product.id());
         ProductView view = ProductViews.of(product, category.get());
-        events.publish(new CatalogProductChanged(view.id(), CatalogProductChanged.Kind.UPDATED, ProductCatalogApiService.toApi(view)));
-        int available = stock.availableFor(List.of(product.id().value())).getOrDefault(product.id().value(), 0);
+        events.publish(new CatalogProductChanged(
+                view.id(), CatalogProductChanged.Kind.UPDATED, ProductCatalogApiService.toApi(view)));
+        int available = stock.availableFor(List.of(product.id().value()))
+                .getOrDefault(product.id().value(), 0);
         return new Result.Updated(new AvailableProduct(view, available));
     }
 }

@@ -30,7 +30,8 @@ public record Money(BigDecimal amount, String currency) {
         try {
             amount = amount.setScale(scale, RoundingMode.UNNECESSARY);
         } catch (ArithmeticException e) {
-            throw new InvalidCatalogValue("price", "must have at most " + scale + " decimal places for " + c.getCurrencyCode());
+            throw new InvalidCatalogValue(
+                    "price", "must have at most " + scale + " decimal places for " + c.getCurrencyCode());
         }
         currency = c.getCurrencyCode();
     }

@@ -18,8 +18,15 @@ public final class Product {
     private Instant updatedAt;
     private Instant deletedAt;
 
-    private Product(ProductId id, ProductName name, String description, Money price, CategoryId categoryId,
-                    Instant createdAt, Instant updatedAt, Instant deletedAt) {
+    private Product(
+            ProductId id,
+            ProductName name,
+            String description,
+            Money price,
+            CategoryId categoryId,
+            Instant createdAt,
+            Instant updatedAt,
+            Instant deletedAt) {
         this.id = Objects.requireNonNull(id, "id");
         this.name = Objects.requireNonNull(name, "name");
         this.description = Description.normalize(description);
@@ -30,14 +37,21 @@ public final class Product {
         this.deletedAt = deletedAt;
     }
 
-    public static Product create(ProductId id, ProductName name, String description, Money price,
-                                 CategoryId categoryId, Instant now) {
+    public static Product create(
+            ProductId id, ProductName name, String description, Money price, CategoryId categoryId, Instant now) {
         return new Product(id, name, description, price, categoryId, now, now, null);
     }
 
     /** Rebuilds a stored product; the one way persistence turns rows back into products. */
-    public static Product reconstitute(ProductId id, ProductName name, String description, Money price,
-                                       CategoryId categoryId, Instant createdAt, Instant updatedAt, Instant deletedAt) {
+    public static Product reconstitute(
+            ProductId id,
+            ProductName name,
+            String description,
+            Money price,
+            CategoryId categoryId,
+            Instant createdAt,
+            Instant updatedAt,
+            Instant deletedAt) {
         return new Product(id, name, description, price, categoryId, createdAt, updatedAt, deletedAt);
     }
 
@@ -67,12 +81,35 @@ public final class Product {
         }
     }
 
-    public ProductId id() { return id; }
-    public ProductName name() { return name; }
-    public String description() { return description; }
-    public Money price() { return price; }
-    public CategoryId categoryId() { return categoryId; }
-    public Instant createdAt() { return createdAt; }
-    public Instant updatedAt() { return updatedAt; }
-    public Instant deletedAt() { return deletedAt; }
+    public ProductId id() {
+        return id;
+    }
+
+    public ProductName name() {
+        return name;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public Money price() {
+        return price;
+    }
+
+    public CategoryId categoryId() {
+        return categoryId;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public Instant deletedAt() {
+        return deletedAt;
+    }
 }

@@ -22,7 +22,8 @@ class ProductCatalogApiServiceTest {
     static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
     final InMemoryCategoryRepository categories = new InMemoryCategoryRepository();
     final InMemoryProductRepository products = new InMemoryProductRepository();
-    final ProductCatalogApiService api = new ProductCatalogApiService(new InMemoryProductReadModel(products, categories));
+    final ProductCatalogApiService api =
+            new ProductCatalogApiService(new InMemoryProductReadModel(products, categories));
     Category books;
 
     @BeforeEach
@@ -32,7 +33,8 @@ class ProductCatalogApiServiceTest {
     }
 
     Product add(String name) {
-        Product p = Product.create(products.nextId(), new ProductName(name), "about " + name, Money.krw(12_000), books.id(), NOW);
+        Product p = Product.create(
+                products.nextId(), new ProductName(name), "about " + name, Money.krw(12_000), books.id(), NOW);
         products.save(p);
         return p;
     }
@@ -40,8 +42,15 @@ class ProductCatalogApiServiceTest {
     @Test
     void givenAnActiveProduct_product_answersItsPublishedRecord() {
         Product p = add("소설 Novel");
-        assertThat(api.product(p.id().value())).contains(new CatalogProduct(p.id().value(), "소설 Novel", "about 소설 Novel",
-                new BigDecimal("12000"), "KRW", books.id().value(), "도서 Books"));
+        assertThat(api.product(p.id().value()))
+                .contains(new CatalogProduct(
+                        p.id().value(),
+                        "소설 Novel",
+                        "about 소설 Novel",
+                        new BigDecimal("12000"),
+                        "KRW",
+                        books.id().value(),
+                        "도서 Books"));
     }
 
     @Test
@@ -57,9 +66,13 @@ class ProductCatalogApiServiceTest {
         Product a = add("a");
         Product b = add("b");
         Product c = add("c");
-        assertThat(api.productsAfter(0, 2)).extracting(CatalogProduct::id).containsExactly(a.id().value(), b.id().value());
+        assertThat(api.productsAfter(0, 2))
+                .extracting(CatalogProduct::id)
+                .containsExactly(a.id().value(), b.id().value());
         assertThat(api.productsAfter(-5, 1)).extracting(CatalogProduct::id).containsExactly(a.id().value());
-        assertThat(api.productsAfter(b.id().value(), 1000)).extracting(CatalogProduct::id).containsExactly(c.id().value());
+        assertThat(api.productsAfter(b.id().value(), 1000))
+                .extracting(CatalogProduct::id)
+                .containsExactly(c.id().value());
     }
 
     @Test

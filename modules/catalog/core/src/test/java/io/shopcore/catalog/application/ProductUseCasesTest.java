@@ -61,8 +61,10 @@ class ProductUseCasesTest {
         update = new UpdateProductService(products, categories, stock, cache, clock, events);
         delete = new DeleteProductService(products, stock, cache, clock, events);
         queries = new ProductQueryService(readModel, cache, stock);
-        var created = new CreateCategoryService(categories, clock).create(new CreateCategoryUseCase.Command(new CategoryName("전자제품 Electronics")));
-        electronics = ((CreateCategoryUseCase.Result.Created) created).category().id();
+        var created = new CreateCategoryService(categories, clock)
+                .create(new CreateCategoryUseCase.Command(new CategoryName("전자제품 Electronics")));
+        electronics =
+                ((CreateCategoryUseCase.Result.Created) created).category().id();
     }
 
     ProductId createProduct(String name, long price, int initialStock) {
@@ -87,9 +89,18 @@ class ProductUseCasesTest {
         assertThat(stored.name().value()).isEqualTo("무선 이어폰");
         assertThat(stock.levels()).containsEntry(created.id(), 7);
         assertThat(cache.changed()).containsExactly(new ProductId(created.id()));
-        assertThat(events.events()).containsExactly(new CatalogProductChanged(created.id(), CatalogProductChanged.Kind.CREATED,
-                new CatalogProduct(created.id(), "무선 이어폰", "좋은 소리", new BigDecimal("39000"), "KRW",
-                        electronics.value(), "전자제품 Electronics")));
+        assertThat(events.events())
+                .containsExactly(new CatalogProductChanged(
+                        created.id(),
+                        CatalogProductChanged.Kind.CREATED,
+                        new CatalogProduct(
+                                created.id(),
+                                "무선 이어폰",
+                                "좋은 소리",
+                                new BigDecimal("39000"),
+                                "KRW",
+                                electronics.value(),
+                                "전자제품 Electronics")));
     }
 
     @Test
@@ -133,8 +144,11 @@ class ProductUseCasesTest {
         stock.setAvailable(id.value(), 5);
         InMemoryProductStock empty = new InMemoryProductStock();
         var withoutStock = new ProductQueryService(readModel, cache, empty);
-        assertThat(withoutStock.listProducts(new ProductListQuery(null, ProductSort.ID, 0, 20)).items())
-                .extracting(AvailableProduct::available).containsExactly(0);
+        assertThat(withoutStock
+                        .listProducts(new ProductListQuery(null, ProductSort.ID, 0, 20))
+                        .items())
+                .extracting(AvailableProduct::available)
+                .containsExactly(0);
         assertThat(withoutStock.findProduct(id).orElseThrow().available()).isZero();
     }
 
@@ -185,8 +199,8 @@ class ProductUseCasesTest {
         Category other = new Category(categories.nextId(), new CategoryName("패션 Fashion"), NOW);
         categories.save(other);
         stock.setAvailable(id.value(), 4);
-        var r = update.update(new UpdateProductUseCase.Command(id,
-                new ProductDraft(new ProductName("b"), "new text", Money.krw(250), other.id())));
+        var r = update.update(new UpdateProductUseCase.Command(
+                id, new ProductDraft(new ProductName("b"), "new text", Money.krw(250), other.id())));
         AvailableProduct updated = ((UpdateProductUseCase.Result.Updated) r).product();
         assertThat(updated.available()).isEqualTo(4);
         assertThat(updated.view().categoryName()).isEqualTo("패션 Fashion");
@@ -194,8 +208,19 @@ class ProductUseCasesTest {
         assertThat(stored.name().value()).isEqualTo("b");
         assertThat(stored.categoryId()).isEqualTo(other.id());
         assertThat(cache.changed()).containsExactly(id, id);
-        assertThat(events.events()).last().isEqualTo(new CatalogProductChanged(id.value(), CatalogProductChanged.Kind.UPDATED,
-                new CatalogProduct(id.value(), "b", "new text", new BigDecimal("250"), "KRW", other.id().value(), "패션 Fashion")));
+        assertThat(events.events())
+                .last()
+                .isEqualTo(new CatalogProductChanged(
+                        id.value(),
+                        CatalogProductChanged.Kind.UPDATED,
+                        new CatalogProduct(
+                                id.value(),
+                                "b",
+                                "new text",
+                                new BigDecimal("250"),
+                                "KRW",
+                                other.id().value(),
+                                "패션 Fashion")));
     }
 
     @Test
@@ -206,7 +231,9 @@ class ProductUseCasesTest {
         assertThat(delete.delete(id)).isEqualTo(new DeleteProductUseCase.Result.Deleted(id.value()));
         assertThat(products.findById(id).orElseThrow().deletedAt()).isEqualTo(NOW);
         assertThat(stock.retired()).containsExactly(id.value());
-        assertThat(events.events()).last().isEqualTo(new CatalogProductChanged(id.value(), CatalogProductChanged.Kind.DELETED, null));
+        assertThat(events.events())
+                .last()
+                .isEqualTo(new CatalogProductChanged(id.value(), CatalogProductChanged.Kind.DELETED, null));
         assertThat(queries.listProducts(q).items()).isEmpty();
         assertThat(queries.findProduct(id)).isEmpty();
         int published = events.events().size();
@@ -235,17 +262,20 @@ class ProductUseCasesTest {
 
     @Test
     void givenExistingName_createCategory_isNameTaken() {
-        var r = new CreateCategoryService(categories, clock).create(new CreateCategoryUseCase.Command(new CategoryName("전자제품 Electronics")));
+        var r = new CreateCategoryService(categories, clock)
+                .create(new CreateCategoryUseCase.Command(new CategoryName("전자제품 Electronics")));
         assertThat(r).isEqualTo(new CreateCategoryUseCase.Result.NameTaken("전자제품 Electronics"));
         assertThat(categories.findAll()).extracting(Category::id).containsExactly(electronics);
     }
 
     @Test
     void givenCategories_listCategories_listsThemAll() {
-        var r = new CreateCategoryService(categories, clock).create(new CreateCategoryUseCase.Command(new CategoryName("도서 Books")));
+        var r = new CreateCategoryService(categories, clock)
+                .create(new CreateCategoryUseCase.Command(new CategoryName("도서 Books")));
         Category books = ((CreateCategoryUseCase.Result.Created) r).category();
         assertThat(books.createdAt()).isEqualTo(NOW);
-        assertThat(new CategoryQueryService(categories).listCategories()).extracting(c -> c.name().value())
+        assertThat(new CategoryQueryService(categories).listCategories())
+                .extracting(c -> c.name().value())
                 .containsExactly("전자제품 Electronics", "도서 Books");
     }
 

@@ -83,7 +83,10 @@ class SingleFlightTest {
         release.countDown();
 
         for (Future<Integer> f : results) {
-            assertThatThrownBy(() -> f.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class).cause().isSameAs(failure);
+            assertThatThrownBy(() -> f.get(10, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class)
+                    .cause()
+                    .isSameAs(failure);
         }
         assertThat(loads.get()).isEqualTo(1);
         assertThat(flight.inFlight()).isZero();
@@ -115,8 +118,10 @@ class SingleFlightTest {
     @Test
     void givenAFailedLoad_theNextCall_loadsAgain() {
         assertThatThrownBy(() -> flight.load("k", () -> {
-            throw new IllegalStateException("db down");
-        })).isInstanceOf(IllegalStateException.class).hasMessage("db down");
+                    throw new IllegalStateException("db down");
+                }))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("db down");
         assertThat(flight.inFlight()).isZero();
         assertThat(flight.load("k", () -> 7)).isEqualTo(7);
     }

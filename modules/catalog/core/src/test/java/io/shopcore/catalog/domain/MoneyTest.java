@@ -23,7 +23,8 @@ class MoneyTest {
     void givenNegativeAmount_create_isRejected() {
         assertThatThrownBy(() -> Money.of(new BigDecimal("-1"), "KRW"))
                 .isInstanceOf(InvalidCatalogValue.class)
-                .extracting(e -> ((InvalidCatalogValue) e).field()).isEqualTo("price");
+                .extracting(e -> ((InvalidCatalogValue) e).field())
+                .isEqualTo("price");
     }
 
     @Test
@@ -34,7 +35,9 @@ class MoneyTest {
 
     @Test
     void givenUnknownOrLowerCaseCurrency_create_isRejected() {
-        assertThatThrownBy(() -> Money.of(BigDecimal.ONE, "XYZ")).extracting(e -> ((InvalidCatalogValue) e).field()).isEqualTo("currency");
+        assertThatThrownBy(() -> Money.of(BigDecimal.ONE, "XYZ"))
+                .extracting(e -> ((InvalidCatalogValue) e).field())
+                .isEqualTo("currency");
         assertThatThrownBy(() -> Money.of(BigDecimal.ONE, "krw")).isInstanceOf(InvalidCatalogValue.class);
     }
 

@@ -12,14 +12,24 @@ class ProductTest {
     static final Instant T1 = Instant.parse("2026-01-02T00:00:00Z");
 
     static Product aProduct() {
-        return Product.create(ProductId.of(1), new ProductName("무선 이어폰 Wireless Earbuds"), "  좋은 소리  ",
-                Money.krw(39_000), CategoryId.of(1), T0);
+        return Product.create(
+                ProductId.of(1),
+                new ProductName("무선 이어폰 Wireless Earbuds"),
+                "  좋은 소리  ",
+                Money.krw(39_000),
+                CategoryId.of(1),
+                T0);
     }
 
     @Test
     void givenKoreanAndEnglishName_create_keepsItTrimmed() {
-        Product p = Product.create(ProductId.of(1), new ProductName("  삼성 갤럭시 버즈 Galaxy Buds  "), null,
-                Money.krw(1), CategoryId.of(1), T0);
+        Product p = Product.create(
+                ProductId.of(1),
+                new ProductName("  삼성 갤럭시 버즈 Galaxy Buds  "),
+                null,
+                Money.krw(1),
+                CategoryId.of(1),
+                T0);
         assertThat(p.name().value()).isEqualTo("삼성 갤럭시 버즈 Galaxy Buds");
         assertThat(p.createdAt()).isEqualTo(p.updatedAt());
         assertThat(p.isDeleted()).isFalse();

@@ -20,6 +20,7 @@ public abstract class CatalogStoreSupport {
 
     /** Microsecond precision, as PostgreSQL keeps timestamps. */
     protected static final Instant T0 = Instant.parse("2026-03-01T10:15:30.123456Z");
+
     protected static final Instant T1 = Instant.parse("2026-03-02T08:00:00.654321Z");
 
     /** Runs {@code work} as one unit of work; a real adapter runs it in its own transaction. */
@@ -46,11 +47,16 @@ public abstract class CatalogStoreSupport {
         });
     }
 
-    protected final Product newProduct(ProductRepository products, Category category, String name, String price,
-                                       String currency) {
+    protected final Product newProduct(
+            ProductRepository products, Category category, String name, String price, String currency) {
         return inTransaction(() -> {
-            Product product = Product.create(products.nextId(), new ProductName(name), "설명 description",
-                    Money.of(new BigDecimal(price), currency), category.id(), T0);
+            Product product = Product.create(
+                    products.nextId(),
+                    new ProductName(name),
+                    "설명 description",
+                    Money.of(new BigDecimal(price), currency),
+                    category.id(),
+                    T0);
             products.save(product);
             return product;
         });

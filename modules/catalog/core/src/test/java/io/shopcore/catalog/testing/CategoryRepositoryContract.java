@@ -34,7 +34,8 @@ public abstract class CategoryRepositoryContract extends CatalogStoreSupport {
         CategoryId unused = inTransaction(() -> categories().nextId());
         assertThat(inTransaction(() -> categories().findById(unused))).isEmpty();
         assertThat(inTransaction(() -> categories().exists(unused))).isFalse();
-        assertThat(inTransaction(() -> categories().findByName(new CategoryName(unique("없음 none"))))).isEmpty();
+        assertThat(inTransaction(() -> categories().findByName(new CategoryName(unique("없음 none")))))
+                .isEmpty();
     }
 
     @Test

@@ -34,13 +34,16 @@ public final class InMemoryProductReadModel implements ProductReadModel {
         Comparator<ProductView> order = switch (query.sort()) {
             case ID -> Comparator.comparingLong(ProductView::id);
             case PRICE -> Comparator.comparing(ProductView::price).thenComparingLong(ProductView::id);
-            case PRICE_DESC -> Comparator.comparing(ProductView::price).reversed().thenComparingLong(ProductView::id);
+            case PRICE_DESC ->
+                Comparator.comparing(ProductView::price).reversed().thenComparingLong(ProductView::id);
             case NAME -> Comparator.comparing(ProductView::name).thenComparingLong(ProductView::id);
         };
-        List<ProductView> matching = active()
-                .filter(v -> query.categoryId() == null || v.categoryId() == query.categoryId().value())
-                .sorted(order).toList();
-        return new ProductPage(matching.stream().skip(query.offset()).limit(query.size()).toList(), matching.size());
+        List<ProductView> matching = active().filter(v -> query.categoryId() == null
+                        || v.categoryId() == query.categoryId().value())
+                .sorted(order)
+                .toList();
+        return new ProductPage(
+                matching.stream().skip(query.offset()).limit(query.size()).toList(), matching.size());
     }
 
     @Override
@@ -64,7 +67,15 @@ public final class InMemoryProductReadModel implements ProductReadModel {
 
     private ProductView view(Product p) {
         Category category = categories.findById(p.categoryId()).orElseThrow();
-        return new ProductView(p.id().value(), p.name().value(), p.description(), p.price().amount(),
-                p.price().currency(), category.id().value(), category.name().value(), p.createdAt(), p.updatedAt());
+        return new ProductView(
+                p.id().value(),
+                p.name().value(),
+                p.description(),
+                p.price().amount(),
+                p.price().currency(),
+                category.id().value(),
+                category.name().value(),
+                p.createdAt(),
+                p.updatedAt());
     }
 }

@@ -41,7 +41,8 @@ public final class InMemoryProductRepository implements ProductRepository {
 
     @Override
     public Set<String> activeNamesIn(Collection<CategoryId> categories) {
-        return active().filter(p -> categories.contains(p.categoryId())).map(p -> p.name().value())
+        return active().filter(p -> categories.contains(p.categoryId()))
+                .map(p -> p.name().value())
                 .collect(Collectors.toSet());
     }
 
@@ -60,7 +61,14 @@ public final class InMemoryProductRepository implements ProductRepository {
     }
 
     private static Product copy(Product p) {
-        return Product.reconstitute(p.id(), p.name(), p.description(), p.price(), p.categoryId(), p.createdAt(),
-                p.updatedAt(), p.deletedAt());
+        return Product.reconstitute(
+                p.id(),
+                p.name(),
+                p.description(),
+                p.price(),
+                p.categoryId(),
+                p.createdAt(),
+                p.updatedAt(),
+                p.deletedAt());
     }
 }

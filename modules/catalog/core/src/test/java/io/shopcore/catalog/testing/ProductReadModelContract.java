@@ -41,8 +41,17 @@ public abstract class ProductReadModelContract extends CatalogStoreSupport {
         Category category = newCategory(categories());
         Product p = newProduct(products(), category, "무선 이어폰 Wireless Earbuds", "19.9", "USD");
         ProductView view = readModel().findView(p.id()).orElseThrow();
-        assertThat(view).isEqualTo(new ProductView(id(p), "무선 이어폰 Wireless Earbuds", "설명 description",
-                new BigDecimal("19.90"), "USD", category.id().value(), category.name().value(), T0, T0));
+        assertThat(view)
+                .isEqualTo(new ProductView(
+                        id(p),
+                        "무선 이어폰 Wireless Earbuds",
+                        "설명 description",
+                        new BigDecimal("19.90"),
+                        "USD",
+                        category.id().value(),
+                        category.name().value(),
+                        T0,
+                        T0));
     }
 
     @Test
@@ -129,10 +138,15 @@ public abstract class ProductReadModelContract extends CatalogStoreSupport {
         Product p4 = newProduct(products(), category, "p4", "1", "KRW");
         delete(products(), gone);
 
-        assertThat(readModel().findActiveAfter(id(p1) - 1, 2)).extracting(ProductView::id).containsExactly(id(p1), id(p3));
-        assertThat(readModel().findActiveAfter(id(p3), 10)).extracting(ProductView::id).containsExactly(id(p4));
+        assertThat(readModel().findActiveAfter(id(p1) - 1, 2))
+                .extracting(ProductView::id)
+                .containsExactly(id(p1), id(p3));
+        assertThat(readModel().findActiveAfter(id(p3), 10))
+                .extracting(ProductView::id)
+                .containsExactly(id(p4));
         assertThat(readModel().findActiveAfter(id(p4), 10)).isEmpty();
-        assertThat(readModel().findActiveAfter(id(p1) - 1, 1).getFirst().categoryName()).isEqualTo(category.name().value());
+        assertThat(readModel().findActiveAfter(id(p1) - 1, 1).getFirst().categoryName())
+                .isEqualTo(category.name().value());
     }
 
     private ProductPage page(Category category, ProductSort sort, int page, int size) {

@@ -73,9 +73,15 @@ public abstract class ProductRepositoryContract extends CatalogStoreSupport {
     void givenALoadedProductChangedButNotSaved_findById_stillReturnsTheStoredOne() {
         Category category = newCategory(categories());
         Product saved = newProduct(products(), category, "stored", "1000", "KRW");
-        inTransaction(() -> products().findById(saved.id()).orElseThrow()
+        inTransaction(() -> products()
+                .findById(saved.id())
+                .orElseThrow()
                 .update(new ProductName("never saved"), null, Money.krw(1), category.id(), T1));
-        assertThat(inTransaction(() -> products().findById(saved.id())).orElseThrow().name().value()).isEqualTo("stored");
+        assertThat(inTransaction(() -> products().findById(saved.id()))
+                        .orElseThrow()
+                        .name()
+                        .value())
+                .isEqualTo("stored");
     }
 
     @Test
@@ -91,7 +97,8 @@ public abstract class ProductRepositoryContract extends CatalogStoreSupport {
         assertThat(found.isDeleted()).isTrue();
         assertThat(found.deletedAt()).isEqualTo(T1);
         assertThat(inTransaction(() -> products().countActive())).isEqualTo(activeBefore - 1);
-        assertThat(inTransaction(() -> products().activeNamesIn(List.of(category.id())))).containsExactly(kept.name().value());
+        assertThat(inTransaction(() -> products().activeNamesIn(List.of(category.id()))))
+                .containsExactly(kept.name().value());
     }
 
     @Test
@@ -102,7 +109,8 @@ public abstract class ProductRepositoryContract extends CatalogStoreSupport {
         newProduct(products(), a, "in a", "1", "KRW");
         newProduct(products(), b, "in b", "1", "KRW");
         newProduct(products(), c, "in c", "1", "KRW");
-        assertThat(inTransaction(() -> products().activeNamesIn(List.of(a.id(), b.id())))).containsExactlyInAnyOrder("in a", "in b");
+        assertThat(inTransaction(() -> products().activeNamesIn(List.of(a.id(), b.id()))))
+                .containsExactlyInAnyOrder("in a", "in b");
         assertThat(inTransaction(() -> products().activeNamesIn(List.of()))).isEmpty();
     }
 

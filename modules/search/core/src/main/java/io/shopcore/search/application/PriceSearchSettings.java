@@ -14,8 +14,8 @@ import java.util.Objects;
  * @param preferredCurrency offers in this currency come first and the best offer is one of them when any is
  * @param retryAfter        the {@code Retry-After} of an answer where every path failed
  */
-public record PriceSearchSettings(Duration deadline, int fastPathSize, int maxOffers, String preferredCurrency,
-                                  Duration retryAfter) {
+public record PriceSearchSettings(
+        Duration deadline, int fastPathSize, int maxOffers, String preferredCurrency, Duration retryAfter) {
 
     public PriceSearchSettings {
         Objects.requireNonNull(deadline, "deadline");

@@ -49,13 +49,18 @@ public class SearchPricesService implements SearchPricesUseCase {
     private final PriceSearchSettings settings;
     private final Clock clock;
     private static final long WARN_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(60);
-    private final java.util.concurrent.atomic.AtomicLong lastFastWarning = new java.util.concurrent.atomic.AtomicLong(
-            System.nanoTime() - WARN_INTERVAL_NANOS);
+    private final java.util.concurrent.atomic.AtomicLong lastFastWarning =
+            new java.util.concurrent.atomic.AtomicLong(System.nanoTime() - WARN_INTERVAL_NANOS);
     /** Source calls block on I/O: one virtual thread each, nothing pooled to exhaust. */
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
-    public SearchPricesService(PriceCache cache, SearchProductsUseCase products, PriceSources sources,
-                               SearchFailureLog failures, PriceSearchSettings settings, Clock clock) {
+    public SearchPricesService(
+            PriceCache cache,
+            SearchProductsUseCase products,
+            PriceSources sources,
+            SearchFailureLog failures,
+            PriceSearchSettings settings,
+            Clock clock) {
         this.cache = cache;
         this.products = products;
         this.sources = sources;
@@ -88,8 +93,10 @@ public class SearchPricesService implements SearchPricesUseCase {
             long now = System.nanoTime();
             long last = lastFastWarning.get();
             if (now - last >= WARN_INTERVAL_NANOS && lastFastWarning.compareAndSet(last, now)) {
-                LOG.log(System.Logger.Level.WARNING, "price search: own catalog failed, trying the sources (at most one such"
-                        + " warning per 60 s; every failure is in search_failures): " + e);
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        "price search: own catalog failed, trying the sources (at most one such"
+                                + " warning per 60 s; every failure is in search_failures): " + e);
             }
             record(query, FAST, "failed", PriceOffer.OWN_SOURCE, describe(e));
         }
@@ -123,11 +130,16 @@ public class SearchPricesService implements SearchPricesUseCase {
     }
 
     private List<PriceOffer> ownOffers(Query query) {
-        SearchProductsUseCase.Result result = products.search(new SearchProductsUseCase.Query(query.text(), null, null, null,
-                SearchProductsUseCase.Sort.RELEVANCE, 0, settings.fastPathSize()));
+        SearchProductsUseCase.Result result = products.search(new SearchProductsUseCase.Query(
+                query.text(), null, null, null, SearchProductsUseCase.Sort.RELEVANCE, 0, settings.fastPathSize()));
         List<PriceOffer> offers = new ArrayList<>(result.hits().size());
         for (Hit h : result.hits()) {
-            offers.add(new PriceOffer(PriceOffer.OWN_SOURCE, Long.toString(h.productId()), h.name(), h.price(), h.currency(),
+            offers.add(new PriceOffer(
+                    PriceOffer.OWN_SOURCE,
+                    Long.toString(h.productId()),
+                    h.name(),
+                    h.price(),
+                    h.currency(),
                     "/api/v1/products/" + h.productId()));
         }
         return offers;
@@ -149,8 +161,10 @@ public class SearchPricesService implements SearchPricesUseCase {
             futures = executor.invokeAll(calls, Math.max(0, remaining), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return enabled.stream().<PriceSource.Answer>map(s -> new PriceSource.Failed(PriceSource.Failure.DEADLINE,
-                    "search interrupted")).toList();
+            return enabled.stream()
+                    .<PriceSource.Answer>map(
+                            s -> new PriceSource.Failed(PriceSource.Failure.DEADLINE, "search interrupted"))
+                    .toList();
         }
         List<PriceSource.Answer> answers = new ArrayList<>(futures.size());
         for (Future<PriceSource.Answer> f : futures) {
@@ -164,7 +178,8 @@ public class SearchPricesService implements SearchPricesUseCase {
             PriceSource.Answer a = f.get();
             return a == null ? new PriceSource.Failed(PriceSource.Failure.ERROR, "no answer") : a;
         } catch (CancellationException e) {
-            return new PriceSource.Failed(PriceSource.Failure.DEADLINE,
+            return new PriceSource.Failed(
+                    PriceSource.Failure.DEADLINE,
                     "no answer within " + settings.deadline().toMillis() + " ms");
         } catch (ExecutionException e) {
             LOG.log(System.Logger.Level.WARNING, "price source failed unexpectedly", e.getCause());
@@ -176,7 +191,10 @@ public class SearchPricesService implements SearchPricesUseCase {
     }
 
     private List<PriceOffer> sorted(List<PriceOffer> offers) {
-        return offers.stream().sorted(PriceOffer.cheapestFirst(settings.preferredCurrency())).limit(settings.maxOffers()).toList();
+        return offers.stream()
+                .sorted(PriceOffer.cheapestFirst(settings.preferredCurrency()))
+                .limit(settings.maxOffers())
+                .toList();
     }
 
     private Found found(Query query, List<PriceOffer> sortedOffers, Path path, long start) {

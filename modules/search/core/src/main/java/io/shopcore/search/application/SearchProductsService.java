@@ -49,11 +49,20 @@ public class SearchProductsService implements SearchProductsUseCase {
         }
         Map<Long, Integer> available = page.matches().isEmpty()
                 ? Map.of()
-                : availability.availableFor(page.matches().stream().map(ProductMatch::productId).toList());
+                : availability.availableFor(
+                        page.matches().stream().map(ProductMatch::productId).toList());
         List<Hit> hits = new ArrayList<>(page.matches().size());
         for (ProductMatch m : page.matches()) {
-            hits.add(new Hit(m.productId(), m.name(), m.description(), m.price(), m.currency(), m.categoryId(),
-                    m.categoryName(), m.score(), available.getOrDefault(m.productId(), 0)));
+            hits.add(new Hit(
+                    m.productId(),
+                    m.name(),
+                    m.description(),
+                    m.price(),
+                    m.currency(),
+                    m.categoryId(),
+                    m.categoryName(),
+                    m.score(),
+                    available.getOrDefault(m.productId(), 0)));
         }
         return new Result(hits, query.page(), query.size(), page.total(), page.correctedQuery());
     }

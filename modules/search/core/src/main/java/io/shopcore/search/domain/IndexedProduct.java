@@ -4,8 +4,14 @@ import java.math.BigDecimal;
 import java.util.Objects;
 
 /** A product as the search module keeps it: the catalog's fields, copied through the catalog's api ({@code description} may be null). */
-public record IndexedProduct(long id, String name, String description, BigDecimal price, String currency,
-                             long categoryId, String categoryName) {
+public record IndexedProduct(
+        long id,
+        String name,
+        String description,
+        BigDecimal price,
+        String currency,
+        long categoryId,
+        String categoryName) {
 
     public IndexedProduct {
         if (id <= 0) {

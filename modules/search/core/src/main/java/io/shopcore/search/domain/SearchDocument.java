@@ -17,14 +17,19 @@ import java.util.TreeSet;
  * @param terms      distinct whole words of the name and category (2..{@value #MAX_TERM_LENGTH}
  *                   characters, at least one letter), sorted: the typo dictionary's entries
  */
-public record SearchDocument(IndexedProduct product, List<Posting> postings, String foldedName, SortedSet<String> terms) {
+public record SearchDocument(
+        IndexedProduct product, List<Posting> postings, String foldedName, SortedSet<String> terms) {
 
     public static final int MAX_TERM_LENGTH = 40;
     /** Positions between fields, so that phrase queries do not match across a field boundary. */
     static final int FIELD_GAP = 10;
 
     /** Field weights, strongest first, as PostgreSQL's setweight labels. */
-    public enum Weight { A, B, C }
+    public enum Weight {
+        A,
+        B,
+        C
+    }
 
     public record Posting(String lexeme, int position, Weight weight) {}
 

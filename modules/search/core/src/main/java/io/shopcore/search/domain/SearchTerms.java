@@ -91,7 +91,8 @@ public record SearchTerms(List<Term> terms) {
             }
         }
         boolean literal = TextAnalysis.hasSymbols(normalized);
-        return new Term(normalized, java.text.Normalizer.normalize(normalized, java.text.Normalizer.Form.NFD), phrase, literal);
+        return new Term(
+                normalized, java.text.Normalizer.normalize(normalized, java.text.Normalizer.Form.NFD), phrase, literal);
     }
 
     private static List<String> splitOnSpace(String text) {

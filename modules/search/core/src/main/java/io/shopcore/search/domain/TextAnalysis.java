@@ -97,7 +97,8 @@ public final class TextAnalysis {
         }
         int type = Character.getType(cp);
         // Combining marks belong to the letter before them (Devanagari, Thai, ...).
-        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+        return type == Character.NON_SPACING_MARK
+                || type == Character.COMBINING_SPACING_MARK
                 || type == Character.ENCLOSING_MARK;
     }
 

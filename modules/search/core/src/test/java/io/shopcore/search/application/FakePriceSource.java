@@ -23,7 +23,8 @@ public class FakePriceSource implements PriceSource {
 
     public static FakePriceSource offering(String name, String... prices) {
         List<PriceOffer> offers = java.util.Arrays.stream(prices)
-                .map(p -> new PriceOffer(name, "p-" + p, name + " 상품 " + p, new BigDecimal(p), "KRW", "https://example.test/" + p))
+                .map(p -> new PriceOffer(
+                        name, "p-" + p, name + " 상품 " + p, new BigDecimal(p), "KRW", "https://example.test/" + p))
                 .toList();
         return new FakePriceSource(name, text -> new Offers(offers));
     }

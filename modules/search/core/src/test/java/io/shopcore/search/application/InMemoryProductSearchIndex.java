@@ -79,15 +79,27 @@ public class InMemoryProductSearchIndex implements ProductSearchIndex {
             for (List<SearchTerms.Lexeme> phrase : terms.phrases()) {
                 score += phraseWeight(d, phrase);
             }
-            all.add(new ProductMatch(p.id(), p.name(), p.description(), p.price(), p.currency(), p.categoryId(),
-                    p.categoryName(), score));
+            all.add(new ProductMatch(
+                    p.id(),
+                    p.name(),
+                    p.description(),
+                    p.price(),
+                    p.currency(),
+                    p.categoryId(),
+                    p.categoryName(),
+                    score));
         }
         Comparator<ProductMatch> byId = Comparator.comparingLong(ProductMatch::productId);
-        all.sort(switch (query.sort()) {
-            case RELEVANCE -> Comparator.comparingDouble(ProductMatch::score).reversed().thenComparing(byId);
-            case PRICE -> Comparator.comparing(ProductMatch::price).thenComparing(byId);
-            case PRICE_DESC -> Comparator.comparing(ProductMatch::price).reversed().thenComparing(byId);
-        });
+        all.sort(
+                switch (query.sort()) {
+                    case RELEVANCE ->
+                        Comparator.comparingDouble(ProductMatch::score)
+                                .reversed()
+                                .thenComparing(byId);
+                    case PRICE -> Comparator.comparing(ProductMatch::price).thenComparing(byId);
+                    case PRICE_DESC ->
+                        Comparator.comparing(ProductMatch::price).reversed().thenComparing(byId);
+                });
         int from = (int) Math.min(all.size(), query.offset());
         int to = Math.min(all.size(), from + query.size());
         return new MatchPage(all.subList(from, to), all.size(), null);
@@ -106,7 +118,9 @@ public class InMemoryProductSearchIndex implements ProductSearchIndex {
                 }
             }
         });
-        scored.sort(Comparator.comparingDouble(Scored::similarity).reversed().thenComparing(s -> s.term().term()));
+        scored.sort(Comparator.comparingDouble(Scored::similarity)
+                .reversed()
+                .thenComparing(s -> s.term().term()));
         return scored.stream().limit(limit).map(Scored::term).toList();
     }
 
@@ -146,14 +160,19 @@ public class InMemoryProductSearchIndex implements ProductSearchIndex {
             for (int i = 0; i < phrase.size() && all; i++) {
                 SearchDocument.Posting at = byPosition.get(start.position() + i);
                 SearchTerms.Lexeme l = phrase.get(i);
-                all = at != null && (l.prefix() ? at.lexeme().startsWith(l.text()) : at.lexeme().equals(l.text()));
+                all = at != null
+                        && (l.prefix()
+                                ? at.lexeme().startsWith(l.text())
+                                : at.lexeme().equals(l.text()));
             }
             if (all) {
-                best = Math.max(best, switch (start.weight()) {
-                    case A -> 1.0;
-                    case B -> 0.4;
-                    case C -> 0.2;
-                });
+                best = Math.max(
+                        best,
+                        switch (start.weight()) {
+                            case A -> 1.0;
+                            case B -> 0.4;
+                            case C -> 0.2;
+                        });
             }
         }
         return best;

@@ -16,6 +16,8 @@ public class InMemorySearchFailureLog implements SearchFailureLog {
 
     /** "path/reason/source" of every record, for compact assertions. */
     public List<String> summary() {
-        return records.stream().map(r -> r.path() + "/" + r.reason() + "/" + r.source()).toList();
+        return records.stream()
+                .map(r -> r.path() + "/" + r.reason() + "/" + r.source())
+                .toList();
     }
 }

@@ -34,7 +34,8 @@ public abstract class PriceCacheContract {
         return List.of(
                 new PriceOffer("shopcore", "42", "아이패드 프로 11", new BigDecimal("1200000"), "KRW", "/api/v1/products/42"),
                 new PriceOffer("naver", null, "iPad <Pro> & \"11\"", new BigDecimal("1190000.50"), "KRW", null),
-                new PriceOffer("feed", "SKU-1", "iPad", new BigDecimal("999.99"), "USD", "https://example.test/a?b=1&c=2"));
+                new PriceOffer(
+                        "feed", "SKU-1", "iPad", new BigDecimal("999.99"), "USD", "https://example.test/a?b=1&c=2"));
     }
 
     @Test
@@ -65,7 +66,9 @@ public abstract class PriceCacheContract {
         String q = text();
         List<PriceOffer> scaled = List.of(new PriceOffer("feed", null, "x", new BigDecimal("12.50"), "USD", null));
         put(q, scaled, false);
-        assertThat(get(q).orElseThrow().getFirst().price()).isEqualByComparingTo("12.50").hasScaleOf(2);
+        assertThat(get(q).orElseThrow().getFirst().price())
+                .isEqualByComparingTo("12.50")
+                .hasScaleOf(2);
     }
 
     @Test

@@ -94,7 +94,8 @@ public abstract class ProductSearchIndexContract {
 
     @Test
     void givenCategoryAndDescription_searchTheirWords_matchesWithNameFirst() {
-        save(aProduct(1, "Trail Shoes", "light running shoes for mountains", 100, 7, "스포츠 Sports"),
+        save(
+                aProduct(1, "Trail Shoes", "light running shoes for mountains", 100, 7, "스포츠 Sports"),
                 aProduct(2, "Running Shoes", "", 100, 7, "스포츠 Sports"),
                 aProduct(3, "Desk", "", 100, 8, "가구 Furniture"));
         assertThat(ids("running")).containsExactly(2L, 1L);
@@ -104,9 +105,16 @@ public abstract class ProductSearchIndexContract {
 
     @Test
     void givenSymbolsInQuery_search_matchesThemLiterally() {
-        save(aProduct(1, "면 100% 티셔츠"), aProduct(2, "snake_case 머그"), aProduct(3, "back\\slash 키링"),
-                aProduct(4, "Kiehl's 크림"), aProduct(5, "R&D 노트"), aProduct(6, "USB-C 케이블 (2m)"),
-                aProduct(7, "plain name"), aProduct(8, "100 퍼센트"), aProduct(9, "snakeXcase"));
+        save(
+                aProduct(1, "면 100% 티셔츠"),
+                aProduct(2, "snake_case 머그"),
+                aProduct(3, "back\\slash 키링"),
+                aProduct(4, "Kiehl's 크림"),
+                aProduct(5, "R&D 노트"),
+                aProduct(6, "USB-C 케이블 (2m)"),
+                aProduct(7, "plain name"),
+                aProduct(8, "100 퍼센트"),
+                aProduct(9, "snakeXcase"));
         assertThat(ids("%")).containsExactly(1L);
         assertThat(ids("100%")).containsExactly(1L);
         assertThat(ids("_")).containsExactly(2L);
@@ -116,8 +124,28 @@ public abstract class ProductSearchIndexContract {
         assertThat(ids("r&d")).containsExactly(5L);
         assertThat(ids("usb-c")).containsExactly(6L);
         assertThat(ids("(2m)")).containsExactly(6L);
-        for (String q : List.of("'", "\"", "(", ")", "&", "|", "!", ":", "*", "<", "->", "<->", "a%e", "n_me", "%%", "\\%",
-                "'' or 1=1 --", "!ipad & (pro | :*)", "plain:*", "plain & name", "plain | x")) {
+        for (String q : List.of(
+                "'",
+                "\"",
+                "(",
+                ")",
+                "&",
+                "|",
+                "!",
+                ":",
+                "*",
+                "<",
+                "->",
+                "<->",
+                "a%e",
+                "n_me",
+                "%%",
+                "\\%",
+                "'' or 1=1 --",
+                "!ipad & (pro | :*)",
+                "plain:*",
+                "plain & name",
+                "plain | x")) {
             List<Long> found = ids(q);
             assertThat(found).as(q).doesNotContain(7L).hasSizeLessThanOrEqualTo(1);
         }
@@ -125,8 +153,11 @@ public abstract class ProductSearchIndexContract {
 
     @Test
     void givenFilters_search_appliesCategoryAndInclusivePriceBounds() {
-        save(aProduct(1, "의자 A", "", 10_000, 1, "가구"), aProduct(2, "의자 B", "", 20_000, 1, "가구"),
-                aProduct(3, "의자 C", "", 30_000, 2, "사무"), aProduct(4, "의자 D", "", 40_000, 1, "가구"));
+        save(
+                aProduct(1, "의자 A", "", 10_000, 1, "가구"),
+                aProduct(2, "의자 B", "", 20_000, 1, "가구"),
+                aProduct(3, "의자 C", "", 30_000, 2, "사무"),
+                aProduct(4, "의자 D", "", 40_000, 1, "가구"));
         assertThat(ids(query("의자", 1L, null, null, Sort.PRICE, 0, 20))).containsExactly(1L, 2L, 4L);
         assertThat(ids(query("의자", null, 20_000L, 30_000L, Sort.PRICE, 0, 20))).containsExactly(2L, 3L);
         assertThat(ids(query("의자", null, 10_000L, 10_000L, Sort.PRICE, 0, 20))).containsExactly(1L);
@@ -136,8 +167,11 @@ public abstract class ProductSearchIndexContract {
 
     @Test
     void givenManyMatches_search_sortsPaginatesAndCountsAll() {
-        save(aProduct(1, "머그컵 1", "", 3_000, 1, "주방"), aProduct(2, "머그컵 2", "", 1_000, 1, "주방"),
-                aProduct(3, "머그컵 3", "", 2_000, 1, "주방"), aProduct(4, "머그컵 4", "", 2_000, 1, "주방"),
+        save(
+                aProduct(1, "머그컵 1", "", 3_000, 1, "주방"),
+                aProduct(2, "머그컵 2", "", 1_000, 1, "주방"),
+                aProduct(3, "머그컵 3", "", 2_000, 1, "주방"),
+                aProduct(4, "머그컵 4", "", 2_000, 1, "주방"),
                 aProduct(5, "접시", "", 500, 1, "주방"));
         assertThat(ids(query("머그컵", null, null, null, Sort.PRICE, 0, 20))).containsExactly(2L, 3L, 4L, 1L);
         assertThat(ids(query("머그컵", null, null, null, Sort.PRICE_DESC, 0, 20))).containsExactly(1L, 3L, 4L, 2L);
@@ -183,37 +217,52 @@ public abstract class ProductSearchIndexContract {
         assertThat(terms("겔럭시")).contains("갤럭시");
         assertThat(terms("iphnoe")).contains("iphone");
         assertThat(read(() -> index().similarTerms(TextAnalysis.fold("아이패드"), 5)))
-                .filteredOn(t -> t.term().equals("아이패드")).extracting(DictionaryTerm::products).containsExactly(2L);
+                .filteredOn(t -> t.term().equals("아이패드"))
+                .extracting(DictionaryTerm::products)
+                .containsExactly(2L);
         inTransaction(() -> index().remove(2));
         assertThat(terms("겔럭시")).doesNotContain("갤럭시");
         save(aProduct(4, "아이패드 에어"));
         assertThat(read(() -> index().similarTerms(TextAnalysis.fold("아이패드"), 5)))
-                .filteredOn(t -> t.term().equals("아이패드")).extracting(DictionaryTerm::products).containsExactly(2L);
+                .filteredOn(t -> t.term().equals("아이패드"))
+                .extracting(DictionaryTerm::products)
+                .containsExactly(2L);
     }
 
     @Test
     void givenRebuild_fromTheSameProducts_answersLikeIncrementalSaves() {
-        List<IndexedProduct> products = List.of(aProduct(1, "아이패드 프로"), aProduct(2, "iPad Air"),
-                aProduct(3, "갤럭시 탭", "태블릿", 300, 2, "전자"), aProduct(4, "아이패드 케이스"));
+        List<IndexedProduct> products = List.of(
+                aProduct(1, "아이패드 프로"),
+                aProduct(2, "iPad Air"),
+                aProduct(3, "갤럭시 탭", "태블릿", 300, 2, "전자"),
+                aProduct(4, "아이패드 케이스"));
         save(products.toArray(IndexedProduct[]::new));
         save(aProduct(4, "아이패드 커버"));
         List<MatchPage> incremental = answers();
         List<DictionaryTerm> incrementalTerms = read(() -> index().similarTerms(TextAnalysis.fold("아이패드"), 20));
         inTransaction(() -> {
             index().startRebuild();
-            index().addAll(List.of(SearchDocument.of(products.get(0)), SearchDocument.of(products.get(1)),
-                    SearchDocument.of(products.get(2)), SearchDocument.of(aProduct(4, "아이패드 커버"))));
+            index().addAll(List.of(
+                    SearchDocument.of(products.get(0)),
+                    SearchDocument.of(products.get(1)),
+                    SearchDocument.of(products.get(2)),
+                    SearchDocument.of(aProduct(4, "아이패드 커버"))));
             index().finishRebuild();
         });
         assertThat(answers()).isEqualTo(incremental);
-        assertThat(read(() -> index().similarTerms(TextAnalysis.fold("아이패드"), 20))).isEqualTo(incrementalTerms);
+        assertThat(read(() -> index().similarTerms(TextAnalysis.fold("아이패드"), 20)))
+                .isEqualTo(incrementalTerms);
     }
 
     private List<MatchPage> answers() {
-        return List.of("아이패드", "ipad", "패드", "태블릿", "전자", "커버", "케이스").stream().map(q -> search(query(q))).toList();
+        return List.of("아이패드", "ipad", "패드", "태블릿", "전자", "커버", "케이스").stream()
+                .map(q -> search(query(q)))
+                .toList();
     }
 
     private List<String> terms(String word) {
-        return read(() -> index().similarTerms(TextAnalysis.fold(word), 20)).stream().map(DictionaryTerm::term).toList();
+        return read(() -> index().similarTerms(TextAnalysis.fold(word), 20)).stream()
+                .map(DictionaryTerm::term)
+                .toList();
     }
 }

@@ -13,7 +13,8 @@ public final class SearchFixtures {
         return aProduct(id, name, "", 10_000, 1, "기타 Misc");
     }
 
-    public static IndexedProduct aProduct(long id, String name, String description, long price, long categoryId, String categoryName) {
+    public static IndexedProduct aProduct(
+            long id, String name, String description, long price, long categoryId, String categoryName) {
         return new IndexedProduct(id, name, description, BigDecimal.valueOf(price), "KRW", categoryId, categoryName);
     }
 
@@ -22,7 +23,13 @@ public final class SearchFixtures {
     }
 
     public static Query query(String text, Long categoryId, Long min, Long max, Sort sort, int page, int size) {
-        return new Query(text, categoryId, min == null ? null : BigDecimal.valueOf(min), max == null ? null : BigDecimal.valueOf(max),
-                sort, page, size);
+        return new Query(
+                text,
+                categoryId,
+                min == null ? null : BigDecimal.valueOf(min),
+                max == null ? null : BigDecimal.valueOf(max),
+                sort,
+                page,
+                size);
     }
 }

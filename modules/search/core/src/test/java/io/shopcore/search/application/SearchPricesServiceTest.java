@@ -43,13 +43,16 @@ class SearchPricesServiceTest {
         if (catalogFailure != null) {
             throw catalogFailure;
         }
-        List<Hit> hits = catalog.stream().filter(h -> h.name().contains(query.text())).limit(query.size()).toList();
+        List<Hit> hits = catalog.stream()
+                .filter(h -> h.name().contains(query.text()))
+                .limit(query.size())
+                .toList();
         return new SearchProductsUseCase.Result(hits, 0, query.size(), hits.size(), null);
     };
 
     SearchPricesService service() {
-        return new SearchPricesService(cache, products, () -> List.copyOf(sources), failures, settings,
-                Clock.fixed(NOW, ZoneOffset.UTC));
+        return new SearchPricesService(
+                cache, products, () -> List.copyOf(sources), failures, settings, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     Result search(String text) {
@@ -61,7 +64,9 @@ class SearchPricesServiceTest {
     }
 
     static List<String> prices(Found found) {
-        return found.offers().stream().map(o -> o.source() + ":" + o.price().toPlainString()).toList();
+        return found.offers().stream()
+                .map(o -> o.source() + ":" + o.price().toPlainString())
+                .toList();
     }
 
     @Test
@@ -78,7 +83,9 @@ class SearchPricesServiceTest {
         assertThat(found.best()).isEqualTo(found.offers().getFirst());
         assertThat(found.best().productId()).isEqualTo("8");
         assertThat(found.best().url()).isEqualTo("/api/v1/products/8");
-        assertThat(naver.calls).as("the slow path runs only when the fast path misses").hasValue(0);
+        assertThat(naver.calls)
+                .as("the slow path runs only when the fast path misses")
+                .hasValue(0);
         assertThat(failures.records).isEmpty();
         assertThat(cache.get("아이패드")).contains(found.offers());
         assertThat(cache.partial).isEmpty();
@@ -144,7 +151,9 @@ class SearchPricesServiceTest {
 
         assertThat(prices(found)).containsExactly("feed:12000");
         assertThat(failures.summary()).containsExactly("fast/miss/shopcore", "slow/deadline/slow");
-        assertThat(slow.interrupted.await(10, TimeUnit.SECONDS)).as("the late call is interrupted").isTrue();
+        assertThat(slow.interrupted.await(10, TimeUnit.SECONDS))
+                .as("the late call is interrupted")
+                .isTrue();
     }
 
     @Test
@@ -156,8 +165,8 @@ class SearchPricesServiceTest {
 
         assertThat(result).isInstanceOf(NotFound.class);
         assertThat(((NotFound) result).query()).isEqualTo("없는 상품");
-        assertThat(failures.summary()).containsExactly("fast/miss/shopcore", "slow/miss/naver", "slow/miss/feed",
-                "none/not_found/null");
+        assertThat(failures.summary())
+                .containsExactly("fast/miss/shopcore", "slow/miss/naver", "slow/miss/feed", "none/not_found/null");
         assertThat(cache.get("없는 상품")).as("misses are not cached").isEmpty();
     }
 
@@ -166,7 +175,8 @@ class SearchPricesServiceTest {
         sources.add(FakePriceSource.failing("naver", Failure.CIRCUIT_OPEN));
 
         assertThat(search("없는 상품")).isInstanceOf(NotFound.class);
-        assertThat(failures.summary()).containsExactly("fast/miss/shopcore", "slow/circuit_open/naver", "none/not_found/null");
+        assertThat(failures.summary())
+                .containsExactly("fast/miss/shopcore", "slow/circuit_open/naver", "none/not_found/null");
     }
 
     @Test
@@ -179,8 +189,12 @@ class SearchPricesServiceTest {
 
         assertThat(result).isInstanceOf(Unavailable.class);
         assertThat(((Unavailable) result).retryAfter()).isEqualTo(Duration.ofSeconds(2));
-        assertThat(failures.summary()).containsExactly("fast/failed/shopcore", "slow/circuit_open/naver", "slow/timeout/feed",
-                "none/unavailable/null");
+        assertThat(failures.summary())
+                .containsExactly(
+                        "fast/failed/shopcore",
+                        "slow/circuit_open/naver",
+                        "slow/timeout/feed",
+                        "none/unavailable/null");
         assertThat(failures.records.getFirst().detail()).contains("store down");
     }
 
@@ -219,9 +233,11 @@ class SearchPricesServiceTest {
 
     @Test
     void givenOffersInOtherCurrencies_search_picksTheBestInThePreferredCurrency() {
-        sources.add(new FakePriceSource("global", text -> new PriceSource.Offers(List.of(
-                new PriceOffer("global", null, "a", new BigDecimal("10"), "USD", null),
-                new PriceOffer("global", null, "b", new BigDecimal("13000"), "krw", null)))));
+        sources.add(new FakePriceSource(
+                "global",
+                text -> new PriceSource.Offers(List.of(
+                        new PriceOffer("global", null, "a", new BigDecimal("10"), "USD", null),
+                        new PriceOffer("global", null, "b", new BigDecimal("13000"), "krw", null)))));
         Found found = (Found) search("x");
         assertThat(found.best().currency()).isEqualTo("KRW");
         assertThat(prices(found)).containsExactly("global:13000", "global:10");
@@ -246,7 +262,8 @@ class SearchPricesServiceTest {
     @Test
     void givenBadTexts_query_isRejectedNamingQuery() {
         for (String bad : new String[] {null, "", "   ", "\u0000\t", "가".repeat(201)}) {
-            assertThatThrownBy(() -> new Query(bad)).isInstanceOf(InvalidSearchQuery.class)
+            assertThatThrownBy(() -> new Query(bad))
+                    .isInstanceOf(InvalidSearchQuery.class)
                     .satisfies(e -> assertThat(((InvalidSearchQuery) e).field()).isEqualTo("query"));
         }
         assertThat(new Query("  " + "가".repeat(200) + "\n").text()).hasSize(200);

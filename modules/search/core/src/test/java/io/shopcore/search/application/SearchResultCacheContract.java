@@ -17,7 +17,8 @@ public abstract class SearchResultCacheContract {
     protected abstract SearchResultCache cache();
 
     private static MatchPage page(String name) {
-        return new MatchPage(List.of(new ProductMatch(1, name, "설명", new BigDecimal("12000"), "KRW", 3, "전자", 0.5)), 1, null);
+        return new MatchPage(
+                List.of(new ProductMatch(1, name, "설명", new BigDecimal("12000"), "KRW", 3, "전자", 0.5)), 1, null);
     }
 
     private static String text() {
@@ -30,10 +31,14 @@ public abstract class SearchResultCacheContract {
         SearchResultCache.Lookup first = cache().lookup(query(q));
         assertThat(first.cached()).isEmpty();
         first.fill(new MatchPage(page("아이패드").matches(), 7, "아이패드"));
-        assertThat(cache().lookup(query(q)).cached()).contains(new MatchPage(page("아이패드").matches(), 7, "아이패드"));
+        assertThat(cache().lookup(query(q)).cached())
+                .contains(new MatchPage(page("아이패드").matches(), 7, "아이패드"));
         assertThat(cache().lookup(query(q + "x")).cached()).isEmpty();
-        assertThat(cache().lookup(new io.shopcore.search.application.port.in.SearchProductsUseCase.Query(q, null, null, null, null, 1, 20))
-                .cached()).as("another page").isEmpty();
+        assertThat(cache().lookup(new io.shopcore.search.application.port.in.SearchProductsUseCase.Query(
+                                q, null, null, null, null, 1, 20))
+                        .cached())
+                .as("another page")
+                .isEmpty();
     }
 
     @Test

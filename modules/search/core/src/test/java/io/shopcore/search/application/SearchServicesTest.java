@@ -22,7 +22,8 @@ class SearchServicesTest {
     final InMemorySearchResultCache cache = new InMemorySearchResultCache();
     final Map<Long, Integer> stock = new HashMap<>();
     final List<IndexedProduct> catalog = new ArrayList<>();
-    final CatalogFeed feed = (after, limit) -> catalog.stream().filter(p -> p.id() > after).limit(limit).toList();
+    final CatalogFeed feed = (after, limit) ->
+            catalog.stream().filter(p -> p.id() > after).limit(limit).toList();
     final SearchProductsService search = new SearchProductsService(index, cache, ids -> {
         Map<Long, Integer> found = new HashMap<>();
         ids.forEach(id -> {
@@ -45,13 +46,17 @@ class SearchServicesTest {
     void givenProducts_search_answersHitsWithFreshAvailability() {
         add(aProduct(1, "아이패드 프로"), 5);
         Result first = search.search(query("아이패드"));
-        assertThat(first.hits()).extracting(Hit::productId, Hit::available).containsExactly(org.assertj.core.groups.Tuple.tuple(1L, 5));
+        assertThat(first.hits())
+                .extracting(Hit::productId, Hit::available)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, 5));
         assertThat(first.total()).isEqualTo(1);
         assertThat(first.correctedQuery()).isNull();
         stock.put(1L, 2);
         Result cached = search.search(query("아이패드"));
         assertThat(cache.hits.get()).isEqualTo(1);
-        assertThat(cached.hits().getFirst().available()).as("availability is never cached").isEqualTo(2);
+        assertThat(cached.hits().getFirst().available())
+                .as("availability is never cached")
+                .isEqualTo(2);
     }
 
     @Test
@@ -79,7 +84,9 @@ class SearchServicesTest {
         assertThat(correction("겔럭시")).isEqualTo("갤럭시");
         assertThat(correction("iphnoe")).isEqualTo("iphone");
         assertThat(correction("iphnoe 15")).isEqualTo("iphone 15");
-        assertThat(search.search(query("아이페드")).hits()).extracting(Hit::productId).containsExactly(1L);
+        assertThat(search.search(query("아이페드")).hits())
+                .extracting(Hit::productId)
+                .containsExactly(1L);
     }
 
     @Test
@@ -88,7 +95,9 @@ class SearchServicesTest {
         Result r = search.search(query("냉장고"));
         assertThat(r.total()).isZero();
         assertThat(r.correctedQuery()).isNull();
-        assertThat(search.search(query("아이패드 냉장고")).correctedQuery()).as("known words are kept; nothing to correct").isNull();
+        assertThat(search.search(query("아이패드 냉장고")).correctedQuery())
+                .as("known words are kept; nothing to correct")
+                .isNull();
         assertThat(search.search(query("%")).correctedQuery()).isNull();
     }
 
@@ -112,7 +121,15 @@ class SearchServicesTest {
     @Test
     void givenCatalog_rebuild_answersLikeTheIncrementalFeed() {
         for (int i = 1; i <= 1_200; i++) {
-            add(aProduct(i, (i % 2 == 0 ? "아이패드 " : "Galaxy Tab ") + i, "설명 " + i, 1_000L * (i % 17), i % 3 + 1, "카테고리 " + (i % 3)), i);
+            add(
+                    aProduct(
+                            i,
+                            (i % 2 == 0 ? "아이패드 " : "Galaxy Tab ") + i,
+                            "설명 " + i,
+                            1_000L * (i % 17),
+                            i % 3 + 1,
+                            "카테고리 " + (i % 3)),
+                    i);
         }
         indexing.productChanged(aProduct(5, "renamed 갤럭시"));
         catalog.set(4, aProduct(5, "renamed 갤럭시"));
@@ -145,14 +162,22 @@ class SearchServicesTest {
         index.keepsHangulTrigrams(false);
         assertThatThrownBy(() -> new KoreanTrigramCheck(index).verify())
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("show_trgm('가나다')").hasMessageContaining("LC_CTYPE");
+                .hasMessageContaining("show_trgm('가나다')")
+                .hasMessageContaining("LC_CTYPE");
     }
 
     private List<Result> answers() {
         List<Result> out = new ArrayList<>();
         for (String q : List.of("아이패드", "galaxy", "갤럭시", "설명", "카테고리", "12", "tab 5", "아이페드", "renamed")) {
             out.add(search.search(query(q)));
-            out.add(search.search(query(q, 2L, 2_000L, 9_000L, io.shopcore.search.application.port.in.SearchProductsUseCase.Sort.PRICE_DESC, 1, 7)));
+            out.add(search.search(query(
+                    q,
+                    2L,
+                    2_000L,
+                    9_000L,
+                    io.shopcore.search.application.port.in.SearchProductsUseCase.Sort.PRICE_DESC,
+                    1,
+                    7)));
         }
         return out;
     }

@@ -14,7 +14,9 @@ class QueryTest {
     void givenText_query_trimsAndKeepsUpTo200Characters() {
         assertThat(Query.of("  아이패드 \t").text()).isEqualTo("아이패드");
         assertThat(Query.of("가".repeat(200)).text()).hasSize(200);
-        assertThat(Query.of("😀".repeat(200)).text()).as("characters are code points").hasSize(400);
+        assertThat(Query.of("😀".repeat(200)).text())
+                .as("characters are code points")
+                .hasSize(400);
         assertThat(Query.of("a\u0000b").text()).isEqualTo("a b");
         assertInvalid("q", () -> Query.of("가".repeat(201)));
         assertInvalid("q", () -> Query.of("   "));
@@ -31,7 +33,8 @@ class QueryTest {
         assertInvalid("page", () -> new Query("x", null, null, null, null, -1, 20));
         assertInvalid("size", () -> new Query("x", null, null, null, null, 0, 0));
         assertInvalid("size", () -> new Query("x", null, null, null, null, 0, 101));
-        assertThat(new Query("x", null, BigDecimal.ONE, BigDecimal.ONE, null, 0, 100).sort()).isEqualTo(Sort.RELEVANCE);
+        assertThat(new Query("x", null, BigDecimal.ONE, BigDecimal.ONE, null, 0, 100).sort())
+                .isEqualTo(Sort.RELEVANCE);
     }
 
     @Test
@@ -43,6 +46,8 @@ class QueryTest {
     }
 
     private static void assertInvalid(String field, Runnable r) {
-        assertThatThrownBy(r::run).isInstanceOfSatisfying(InvalidSearchQuery.class, e -> assertThat(e.field()).isEqualTo(field));
+        assertThatThrownBy(r::run)
+                .isInstanceOfSatisfying(
+                        InvalidSearchQuery.class, e -> assertThat(e.field()).isEqualTo(field));
     }
 }

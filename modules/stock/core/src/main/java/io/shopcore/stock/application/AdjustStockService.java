@@ -37,8 +37,8 @@ public class AdjustStockService implements AdjustStockUseCase {
         }
         StockLevel next = current.adjust(command.delta());
         stock.update(next);
-        ledger.append(List.of(LedgerEntry.adjustment(command.productId(), command.delta(), command.reason(),
-                clock.instant())));
+        ledger.append(List.of(
+                LedgerEntry.adjustment(command.productId(), command.delta(), command.reason(), clock.instant())));
         return new Adjusted(next);
     }
 }

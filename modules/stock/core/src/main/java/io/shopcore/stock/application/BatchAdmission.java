@@ -58,6 +58,7 @@ public final class BatchAdmission {
     private final Outcome[] outcomes;
     /** The claim request i makes, or null (no key, a duplicate in the batch, or lost elsewhere). */
     private final KeyClaim[] claims;
+
     private final List<KeyClaim> keysToClaim;
     private final List<Reservation> admitted = new ArrayList<>();
     private final List<KeyAnswer> keyAnswers = new ArrayList<>();
@@ -74,7 +75,8 @@ public final class BatchAdmission {
             if (r.idempotencyKey() == null) {
                 continue;
             }
-            KeyClaim claim = new KeyClaim(r.ownerId(), r.idempotencyKey(), r.productId(), r.quantity().value());
+            KeyClaim claim = new KeyClaim(
+                    r.ownerId(), r.idempotencyKey(), r.productId(), r.quantity().value());
             if (firstUse.putIfAbsent(List.of(r.ownerId(), r.idempotencyKey()), claim) == null) {
                 claims[i] = claim;
             } else {
@@ -131,7 +133,8 @@ public final class BatchAdmission {
                 outcome = new ProductNotFound();
             } else if (level.canReserve(req.quantity())) {
                 levels.put(req.productId(), level.reserve(req.quantity()));
-                Reservation r = Reservation.hold(req.id(), req.productId(), req.ownerId(), req.quantity(), now, req.ttl());
+                Reservation r =
+                        Reservation.hold(req.id(), req.productId(), req.ownerId(), req.quantity(), now, req.ttl());
                 admitted.add(r);
                 outcome = new Reserved(r);
             } else {

@@ -17,8 +17,8 @@ public class ConfirmReservationService implements ConfirmReservationUseCase {
 
     private final ReservationTransitions transitions;
 
-    public ConfirmReservationService(ReservationRepository reservations, StockLevelRepository stock,
-                                     LedgerRepository ledger, Clock clock) {
+    public ConfirmReservationService(
+            ReservationRepository reservations, StockLevelRepository stock, LedgerRepository ledger, Clock clock) {
         this.transitions = new ReservationTransitions(reservations, stock, ledger, clock);
     }
 

@@ -25,8 +25,12 @@ public class ExpireReservationsService implements ExpireReservationsUseCase {
     private final StockSettings settings;
     private final Clock clock;
 
-    public ExpireReservationsService(ReservationRepository reservations, StockLevelRepository stock,
-                                     LedgerRepository ledger, StockSettings settings, Clock clock) {
+    public ExpireReservationsService(
+            ReservationRepository reservations,
+            StockLevelRepository stock,
+            LedgerRepository ledger,
+            StockSettings settings,
+            Clock clock) {
         this.reservations = reservations;
         this.stock = stock;
         this.ledger = ledger;

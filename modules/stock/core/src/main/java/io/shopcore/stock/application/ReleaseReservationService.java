@@ -17,8 +17,8 @@ public class ReleaseReservationService implements ReleaseReservationUseCase {
 
     private final ReservationTransitions transitions;
 
-    public ReleaseReservationService(ReservationRepository reservations, StockLevelRepository stock,
-                                     LedgerRepository ledger, Clock clock) {
+    public ReleaseReservationService(
+            ReservationRepository reservations, StockLevelRepository stock, LedgerRepository ledger, Clock clock) {
         this.transitions = new ReservationTransitions(reservations, stock, ledger, clock);
     }
 

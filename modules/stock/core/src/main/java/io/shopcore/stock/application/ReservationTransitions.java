@@ -27,8 +27,8 @@ final class ReservationTransitions {
     private final LedgerRepository ledger;
     private final Clock clock;
 
-    ReservationTransitions(ReservationRepository reservations, StockLevelRepository stock, LedgerRepository ledger,
-                           Clock clock) {
+    ReservationTransitions(
+            ReservationRepository reservations, StockLevelRepository stock, LedgerRepository ledger, Clock clock) {
         this.reservations = reservations;
         this.stock = stock;
         this.ledger = ledger;
@@ -55,7 +55,8 @@ final class ReservationTransitions {
         }
         if (!reservations.endHoldIfUnexpired(id, target, now)) {
             // Lost a race (another confirm/release, or the sweeper): answer with what it became.
-            ReservationStatus current = reservations.find(id).map(x -> x.statusAt(now)).orElse(ReservationStatus.EXPIRED);
+            ReservationStatus current =
+                    reservations.find(id).map(x -> x.statusAt(now)).orElse(ReservationStatus.EXPIRED);
             return new ReservationTransitionResult.NotHeld(current);
         }
         settle(r, target, now);

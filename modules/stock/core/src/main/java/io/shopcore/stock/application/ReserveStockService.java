@@ -34,9 +34,12 @@ public class ReserveStockService implements ReserveStockUseCase {
     private final StockSettings settings;
     private final Executor blocking;
 
-    public ReserveStockService(ReservationStrategy strategy, IdempotencyStore idempotency,
-                               ReservationRepository reservations, StockSettings settings,
-                               @Named(BLOCKING_EXECUTOR) Executor blocking) {
+    public ReserveStockService(
+            ReservationStrategy strategy,
+            IdempotencyStore idempotency,
+            ReservationRepository reservations,
+            StockSettings settings,
+            @Named(BLOCKING_EXECUTOR) Executor blocking) {
         this.strategy = strategy;
         this.idempotency = idempotency;
         this.reservations = reservations;
@@ -82,8 +85,13 @@ public class ReserveStockService implements ReserveStockUseCase {
     }
 
     private ReservationStrategy.Request request(Command command) {
-        return new ReservationStrategy.Request(ReservationId.newId(), command.productId(), command.quantity(),
-                command.ownerId(), command.idempotencyKey(), settings.reservationTtl());
+        return new ReservationStrategy.Request(
+                ReservationId.newId(),
+                command.productId(),
+                command.quantity(),
+                command.ownerId(),
+                command.idempotencyKey(),
+                settings.reservationTtl());
     }
 
     private Optional<Result> replay(Command command) {
@@ -95,12 +103,15 @@ public class ReserveStockService implements ReserveStockUseCase {
         if (!s.sameRequest(command.productId(), command.quantity().value())) {
             return Optional.of(new IdempotencyKeyReused());
         }
-        return Optional.of(switch (s.kind()) {
-            case RESERVED -> reservations.find(s.reservationId())
-                    .<Result>map(r -> new Reserved(r.asCreated(), true))
-                    .orElseGet(() -> new ProductNotFound(true));
-            case INSUFFICIENT_STOCK -> new InsufficientStock(true);
-            case PRODUCT_NOT_FOUND -> new ProductNotFound(true);
-        });
+        return Optional.of(
+                switch (s.kind()) {
+                    case RESERVED ->
+                        reservations
+                                .find(s.reservationId())
+                                .<Result>map(r -> new Reserved(r.asCreated(), true))
+                                .orElseGet(() -> new ProductNotFound(true));
+                    case INSUFFICIENT_STOCK -> new InsufficientStock(true);
+                    case PRODUCT_NOT_FOUND -> new ProductNotFound(true);
+                });
     }
 }

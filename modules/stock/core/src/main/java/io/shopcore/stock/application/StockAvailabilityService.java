@@ -41,8 +41,8 @@ public class StockAvailabilityService implements StockAvailabilityApi {
     public void registerProduct(long productId, int initialStock) {
         StockLevel level = StockLevel.initial(productId, initialStock);
         if (stock.create(level) && initialStock > 0) {
-            ledger.append(List.of(LedgerEntry.adjustment(productId, initialStock, INITIAL_STOCK_REASON,
-                    clock.instant())));
+            ledger.append(
+                    List.of(LedgerEntry.adjustment(productId, initialStock, INITIAL_STOCK_REASON, clock.instant())));
         }
     }
 

@@ -1,7 +1,6 @@
 package io.shopcore.stock.application;
 
 import io.shopcore.stock.application.port.in.Caller;
-import io.shopcore.stock.application.Page;
 import io.shopcore.stock.application.port.in.ReservationQueries;
 import io.shopcore.stock.application.port.in.StockLevelQueries;
 import io.shopcore.stock.application.port.out.LedgerRepository;
@@ -26,8 +25,8 @@ public class StockQueryService implements StockLevelQueries, ReservationQueries 
     private final LedgerRepository ledger;
     private final Clock clock;
 
-    public StockQueryService(StockLevelRepository stock, ReservationRepository reservations, LedgerRepository ledger,
-                             Clock clock) {
+    public StockQueryService(
+            StockLevelRepository stock, ReservationRepository reservations, LedgerRepository ledger, Clock clock) {
         this.stock = stock;
         this.reservations = reservations;
         this.ledger = ledger;
@@ -56,8 +55,8 @@ public class StockQueryService implements StockLevelQueries, ReservationQueries 
     @Override
     public Page<Reservation> reservations(Caller caller, ReservationStatus status, int page, int size) {
         Instant now = clock.instant();
-        Page<Reservation> p = reservations.list(caller.admin() ? null : caller.userId(), status, now,
-                (long) page * size, size);
+        Page<Reservation> p =
+                reservations.list(caller.admin() ? null : caller.userId(), status, now, (long) page * size, size);
         return new Page<>(p.items().stream().map(r -> r.asSeenAt(now)).toList(), p.total());
     }
 }

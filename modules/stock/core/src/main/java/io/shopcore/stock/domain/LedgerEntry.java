@@ -9,8 +9,14 @@ import java.util.Objects;
  * ({@link #UNNUMBERED}): the ledger numbers them when it stores them; {@link #reconstitute} rebuilds a
  * stored one.
  */
-public record LedgerEntry(long id, long productId, LedgerType type, int quantity, ReservationId reservationId,
-                          String reason, Instant createdAt) {
+public record LedgerEntry(
+        long id,
+        long productId,
+        LedgerType type,
+        int quantity,
+        ReservationId reservationId,
+        String reason,
+        Instant createdAt) {
 
     /** The id of an entry the ledger has not stored (and numbered) yet. */
     public static final long UNNUMBERED = 0;
@@ -36,13 +42,25 @@ public record LedgerEntry(long id, long productId, LedgerType type, int quantity
 
     /** What happened to {@code reservation}'s whole quantity: RESERVE, CONFIRM, RELEASE or EXPIRE. */
     public static LedgerEntry forReservation(Reservation reservation, LedgerType type, Instant at) {
-        return new LedgerEntry(UNNUMBERED, reservation.productId(), type, reservation.quantity().value(),
-                reservation.id(), null, at);
+        return new LedgerEntry(
+                UNNUMBERED,
+                reservation.productId(),
+                type,
+                reservation.quantity().value(),
+                reservation.id(),
+                null,
+                at);
     }
 
     /** A stored entry, as read back from the ledger. */
-    public static LedgerEntry reconstitute(long id, long productId, LedgerType type, int quantity,
-                                           ReservationId reservationId, String reason, Instant createdAt) {
+    public static LedgerEntry reconstitute(
+            long id,
+            long productId,
+            LedgerType type,
+            int quantity,
+            ReservationId reservationId,
+            String reason,
+            Instant createdAt) {
         return new LedgerEntry(id, productId, type, quantity, reservationId, reason, createdAt);
     }
 }

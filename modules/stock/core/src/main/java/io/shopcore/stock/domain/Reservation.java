@@ -11,8 +11,14 @@ import java.util.Objects;
  * reservation past its expiry that the sweeper has not reached yet): {@link #statusAt(Instant)}
  * is what callers must see.
  */
-public record Reservation(ReservationId id, long productId, String ownerId, Quantity quantity,
-                          ReservationStatus status, Instant expiresAt, Instant createdAt) {
+public record Reservation(
+        ReservationId id,
+        long productId,
+        String ownerId,
+        Quantity quantity,
+        ReservationStatus status,
+        Instant expiresAt,
+        Instant createdAt) {
 
     public Reservation {
         Objects.requireNonNull(id, "id");
@@ -30,8 +36,8 @@ public record Reservation(ReservationId id, long productId, String ownerId, Quan
     }
 
     /** A new HELD reservation created at {@code now} (millisecond precision, as stored and shown). */
-    public static Reservation hold(ReservationId id, long productId, String ownerId, Quantity quantity,
-                                   Instant now, Duration ttl) {
+    public static Reservation hold(
+            ReservationId id, long productId, String ownerId, Quantity quantity, Instant now, Duration ttl) {
         if (ttl == null || ttl.isNegative() || ttl.isZero()) {
             throw new IllegalArgumentException("ttl must be positive");
         }
@@ -39,8 +45,14 @@ public record Reservation(ReservationId id, long productId, String ownerId, Quan
         return new Reservation(id, productId, ownerId, quantity, ReservationStatus.HELD, created.plus(ttl), created);
     }
 
-    public static Reservation reconstitute(ReservationId id, long productId, String ownerId, int quantity,
-                                           ReservationStatus status, Instant expiresAt, Instant createdAt) {
+    public static Reservation reconstitute(
+            ReservationId id,
+            long productId,
+            String ownerId,
+            int quantity,
+            ReservationStatus status,
+            Instant expiresAt,
+            Instant createdAt) {
         return new Reservation(id, productId, ownerId, new Quantity(quantity), status, expiresAt, createdAt);
     }
 

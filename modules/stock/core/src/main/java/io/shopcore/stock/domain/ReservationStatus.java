@@ -2,7 +2,10 @@ package io.shopcore.stock.domain;
 
 /** A reservation's life: HELD, then exactly one of CONFIRMED, RELEASED or EXPIRED, which are final. */
 public enum ReservationStatus {
-    HELD, CONFIRMED, RELEASED, EXPIRED;
+    HELD,
+    CONFIRMED,
+    RELEASED,
+    EXPIRED;
 
     public boolean isFinal() {
         return this != HELD;

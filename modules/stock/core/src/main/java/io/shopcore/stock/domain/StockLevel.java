@@ -11,7 +11,8 @@ public record StockLevel(long productId, int total, int reserved) {
             throw new IllegalArgumentException("productId must be positive");
         }
         if (reserved < 0 || reserved > total) {
-            throw new IllegalArgumentException("need 0 <= reserved <= total, got reserved=" + reserved + " total=" + total);
+            throw new IllegalArgumentException(
+                    "need 0 <= reserved <= total, got reserved=" + reserved + " total=" + total);
         }
     }
 

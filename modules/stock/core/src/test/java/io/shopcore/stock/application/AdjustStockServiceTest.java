@@ -23,15 +23,17 @@ class AdjustStockServiceTest {
         f.stock.applyDelta(1, 0, 6);
         assertThat(adjust.adjust(new Command(1, 5, "delivery"))).isEqualTo(new Adjusted(new StockLevel(1, 15, 6)));
         assertThat(f.stock.stored(1)).isEqualTo(new StockLevel(1, 15, 6));
-        assertThat(f.ledger.of(1)).containsExactly(LedgerEntry.reconstitute(1, 1,
-                LedgerType.ADJUST, 5, null, "delivery", StockFakes.NOW));
+        assertThat(f.ledger.of(1))
+                .containsExactly(
+                        LedgerEntry.reconstitute(1, 1, LedgerType.ADJUST, 5, null, "delivery", StockFakes.NOW));
     }
 
     @Test
     void givenReservedUnits_adjustDownToExactlyReserved_works_oneMoreIsBelowReserved() {
         f.stock.given(1, 10);
         f.stock.applyDelta(1, 0, 6);
-        assertThat(adjust.adjust(new Command(1, -5, "stock-take"))).isEqualTo(new BelowReserved(new StockLevel(1, 10, 6)));
+        assertThat(adjust.adjust(new Command(1, -5, "stock-take")))
+                .isEqualTo(new BelowReserved(new StockLevel(1, 10, 6)));
         assertThat(f.stock.stored(1)).isEqualTo(new StockLevel(1, 10, 6));
         assertThat(f.ledger.of(1)).isEmpty();
         assertThat(adjust.adjust(new Command(1, -4, "stock-take"))).isEqualTo(new Adjusted(new StockLevel(1, 6, 6)));

@@ -88,7 +88,8 @@ class BatchAdmissionTest {
         assertThat(batch.productsToLock()).containsExactly(3L, 9L);
         batch.keysWon(Set.of());
         batch.admit(Map.of(9L, StockLevel.initial(9, 2), 3L, StockLevel.initial(3, 5)), NOW);
-        assertThat(batch.outcomes()).extracting(o -> o.getClass().getSimpleName())
+        assertThat(batch.outcomes())
+                .extracting(o -> o.getClass().getSimpleName())
                 .containsExactly("Reserved", "Reserved", "InsufficientStock", "InsufficientStock");
     }
 
@@ -99,8 +100,8 @@ class BatchAdmissionTest {
         BatchAdmission batch = admitted(List.of(retired, fine), Map.of(1L, StockLevel.initial(1, 1)));
         assertThat(batch.outcomes().get(0)).isEqualTo(new ProductNotFound());
         assertThat(batch.outcomes().get(1)).isInstanceOf(Reserved.class);
-        assertThat(batch.keyAnswers()).containsExactly(
-                new KeyAnswer(new KeyClaim("u", "k", 7, 1), new ProductNotFound()));
+        assertThat(batch.keyAnswers())
+                .containsExactly(new KeyAnswer(new KeyClaim("u", "k", 7, 1), new ProductNotFound()));
     }
 
     @Test
@@ -139,9 +140,9 @@ class BatchAdmissionTest {
     @Test
     void givenRefusedRequestWithKey_itsRefusalIsTheKeysAnswer() {
         BatchAdmission batch = admitted(List.of(req(1, 2, "u", "k")), Map.of(1L, StockLevel.initial(1, 1)));
-        assertThat(batch.keyAnswers()).containsExactly(new KeyAnswer(new KeyClaim("u", "k", 1, 2), new InsufficientStock()));
-        assertThat(batch.keyAnswers().getFirst().outcome().kind())
-                .isEqualTo(IdempotencyStore.Kind.INSUFFICIENT_STOCK);
+        assertThat(batch.keyAnswers())
+                .containsExactly(new KeyAnswer(new KeyClaim("u", "k", 1, 2), new InsufficientStock()));
+        assertThat(batch.keyAnswers().getFirst().outcome().kind()).isEqualTo(IdempotencyStore.Kind.INSUFFICIENT_STOCK);
     }
 
     @Test

@@ -20,13 +20,14 @@ import org.junit.jupiter.api.Test;
 class HousekeepingServicesTest {
 
     final StockFakes f = new StockFakes(); // sweep batch size 2
-    final ExpireReservationsService expire = new ExpireReservationsService(f.reservations, f.stock, f.ledger,
-            f.settings, f.clock);
+    final ExpireReservationsService expire =
+            new ExpireReservationsService(f.reservations, f.stock, f.ledger, f.settings, f.clock);
     final PurgeIdempotencyKeysService purge = new PurgeIdempotencyKeysService(f.keys, f.settings, f.clock);
 
     Reservation reserve(long product, int quantity) {
-        return ((ReservationStrategy.Reserved) f.strategy.reserve(new ReservationStrategy.Request(ReservationId.newId(),
-                product, Quantity.of(quantity), "alice", null, TTL))).reservation();
+        return ((ReservationStrategy.Reserved) f.strategy.reserve(new ReservationStrategy.Request(
+                        ReservationId.newId(), product, Quantity.of(quantity), "alice", null, TTL)))
+                .reservation();
     }
 
     @Test
@@ -75,7 +76,8 @@ class HousekeepingServicesTest {
         f.clock.set(last.expiresAt());
         assertThat(expire.expireDue()).isEqualTo(2);
         assertThat(f.stock.stored(1)).isEqualTo(new StockLevel(1, 10, 0));
-        assertThat(f.ledger.of(1)).extracting(LedgerEntry::type)
+        assertThat(f.ledger.of(1))
+                .extracting(LedgerEntry::type)
                 .containsExactly(LedgerType.RESERVE, LedgerType.RESERVE, LedgerType.EXPIRE, LedgerType.EXPIRE);
     }
 

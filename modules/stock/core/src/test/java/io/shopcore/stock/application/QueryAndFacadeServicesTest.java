@@ -29,8 +29,9 @@ class QueryAndFacadeServicesTest {
     final StockAvailabilityService facade = new StockAvailabilityService(f.stock, f.ledger, f.clock);
 
     Reservation reserve(String owner, int quantity) {
-        return ((ReservationStrategy.Reserved) f.strategy.reserve(new ReservationStrategy.Request(ReservationId.newId(),
-                1, Quantity.of(quantity), owner, null, TTL))).reservation();
+        return ((ReservationStrategy.Reserved) f.strategy.reserve(new ReservationStrategy.Request(
+                        ReservationId.newId(), 1, Quantity.of(quantity), owner, null, TTL)))
+                .reservation();
     }
 
     @Test
@@ -38,8 +39,9 @@ class QueryAndFacadeServicesTest {
         facade.registerProduct(1, 10);
         facade.registerProduct(1, 99);
         assertThat(f.stock.stored(1)).isEqualTo(new StockLevel(1, 10, 0));
-        assertThat(f.ledger.of(1)).containsExactly(LedgerEntry.reconstitute(1, 1, LedgerType.ADJUST, 10, null,
-                StockAvailabilityService.INITIAL_STOCK_REASON, NOW));
+        assertThat(f.ledger.of(1))
+                .containsExactly(LedgerEntry.reconstitute(
+                        1, 1, LedgerType.ADJUST, 10, null, StockAvailabilityService.INITIAL_STOCK_REASON, NOW));
     }
 
     @Test
@@ -69,7 +71,9 @@ class QueryAndFacadeServicesTest {
         var page = queries.ledger(1, 1, 2).orElseThrow();
         assertThat(page.total()).isEqualTo(3);
         assertThat(page.items()).extracting(LedgerEntry::type).containsExactly(LedgerType.ADJUST);
-        assertThat(queries.ledger(1, 0, 2).orElseThrow().items()).extracting(LedgerEntry::quantity).containsExactly(2, 1);
+        assertThat(queries.ledger(1, 0, 2).orElseThrow().items())
+                .extracting(LedgerEntry::quantity)
+                .containsExactly(2, 1);
         assertThat(queries.ledger(9, 0, 2)).isEmpty();
         facade.retireProduct(1);
         assertThat(queries.ledger(1, 0, 2)).isPresent();
@@ -82,9 +86,12 @@ class QueryAndFacadeServicesTest {
         assertThat(queries.reservation(mine.id(), new Caller("alice", false))).contains(mine);
         assertThat(queries.reservation(mine.id(), new Caller("bob", false))).isEmpty();
         assertThat(queries.reservation(mine.id(), new Caller("root", true))).contains(mine);
-        assertThat(queries.reservation(ReservationId.newId(), new Caller("root", true))).isEmpty();
+        assertThat(queries.reservation(ReservationId.newId(), new Caller("root", true)))
+                .isEmpty();
         f.clock.set(mine.expiresAt());
-        assertThat(queries.reservation(mine.id(), new Caller("alice", false)).orElseThrow().status())
+        assertThat(queries.reservation(mine.id(), new Caller("alice", false))
+                        .orElseThrow()
+                        .status())
                 .isEqualTo(ReservationStatus.EXPIRED);
     }
 
@@ -107,7 +114,8 @@ class QueryAndFacadeServicesTest {
         f.clock.set(a1.expiresAt());
         var expired = queries.reservations(new Caller("alice", false), ReservationStatus.EXPIRED, 0, 10);
         assertThat(expired.items()).containsExactly(a1.withStatus(ReservationStatus.EXPIRED));
-        assertThat(queries.reservations(new Caller("alice", false), ReservationStatus.HELD, 0, 10).items())
+        assertThat(queries.reservations(new Caller("alice", false), ReservationStatus.HELD, 0, 10)
+                        .items())
                 .containsExactly(a2);
     }
 
@@ -121,10 +129,14 @@ class QueryAndFacadeServicesTest {
         AuditStockUseCase.Report report = audit.audit(null);
         assertThat(report.productsChecked()).isEqualTo(2);
         assertThat(report.consistent()).isFalse();
-        assertThat(report.violations()).extracting(StockAudit.Violation::rule)
+        assertThat(report.violations())
+                .extracting(StockAudit.Violation::rule)
                 .containsExactly("reserved_in_range", "reserved_equals_held");
-        assertThat(report.violations()).allSatisfy(v -> assertThat(v.productId()).isEqualTo(2));
-        assertThat(new AuditStockService(id -> List.of(new StockAudit.Figures(1, 1, 0, 0, 1, 0))).audit(1L).consistent())
+        assertThat(report.violations())
+                .allSatisfy(v -> assertThat(v.productId()).isEqualTo(2));
+        assertThat(new AuditStockService(id -> List.of(new StockAudit.Figures(1, 1, 0, 0, 1, 0)))
+                        .audit(1L)
+                        .consistent())
                 .isTrue();
         assertThat(asked).containsExactly((Long) null);
     }

@@ -33,8 +33,8 @@ class ReservationTransitionsTest {
     ReleaseReservationService release = new ReleaseReservationService(f.reservations, f.stock, f.ledger, f.clock);
 
     Reservation reserve(String owner, int quantity) {
-        var outcome = f.strategy.reserve(new ReservationStrategy.Request(ReservationId.newId(), PRODUCT,
-                Quantity.of(quantity), owner, null, TTL));
+        var outcome = f.strategy.reserve(new ReservationStrategy.Request(
+                ReservationId.newId(), PRODUCT, Quantity.of(quantity), owner, null, TTL));
         return ((ReservationStrategy.Reserved) outcome).reservation();
     }
 
@@ -48,8 +48,8 @@ class ReservationTransitionsTest {
         assertThat(result).isEqualTo(new Done(r.withStatus(ReservationStatus.CONFIRMED)));
         assertThat(f.stock.stored(PRODUCT)).isEqualTo(new StockLevel(PRODUCT, 7, 0));
         assertThat(f.reservations.find(r.id()).orElseThrow().status()).isEqualTo(ReservationStatus.CONFIRMED);
-        assertThat(f.ledger.of(PRODUCT).getLast()).isEqualTo(
-                LedgerEntry.reconstitute(2, PRODUCT, LedgerType.CONFIRM, 3, r.id(), null, StockFakes.NOW));
+        assertThat(f.ledger.of(PRODUCT).getLast())
+                .isEqualTo(LedgerEntry.reconstitute(2, PRODUCT, LedgerType.CONFIRM, 3, r.id(), null, StockFakes.NOW));
     }
 
     @Test
@@ -125,7 +125,8 @@ class ReservationTransitionsTest {
 
         assertThat(release.release(r.id(), ALICE)).isEqualTo(new NotHeld(ReservationStatus.EXPIRED));
         assertThat(f.stock.stored(PRODUCT)).isEqualTo(new StockLevel(PRODUCT, 10, 0));
-        assertThat(f.ledger.of(PRODUCT)).extracting(LedgerEntry::type)
+        assertThat(f.ledger.of(PRODUCT))
+                .extracting(LedgerEntry::type)
                 .containsExactly(LedgerType.RESERVE, LedgerType.EXPIRE);
     }
 
@@ -150,7 +151,8 @@ class ReservationTransitionsTest {
 
         assertThat(confirm.confirm(r.id(), ALICE)).isEqualTo(new NotHeld(ReservationStatus.RELEASED));
         assertThat(f.stock.stored(PRODUCT)).isEqualTo(new StockLevel(PRODUCT, 10, 0));
-        assertThat(f.ledger.of(PRODUCT)).extracting(LedgerEntry::type)
+        assertThat(f.ledger.of(PRODUCT))
+                .extracting(LedgerEntry::type)
                 .containsExactly(LedgerType.RESERVE, LedgerType.RELEASE);
     }
 

@@ -29,11 +29,13 @@ class ReserveStockServiceTest {
     final StockFakes f = new StockFakes();
     /** Runs blocking work inline and counts it, so a test sees what was handed to the worker pool. */
     final List<Runnable> blockingWork = new ArrayList<>();
+
     final Executor blocking = task -> {
         blockingWork.add(task);
         task.run();
     };
-    final ReserveStockService service = new ReserveStockService(f.strategy, f.keys, f.reservations, f.settings, blocking);
+    final ReserveStockService service =
+            new ReserveStockService(f.strategy, f.keys, f.reservations, f.settings, blocking);
 
     @Test
     void givenEnoughStock_reserve_holdsWithTtl() {
@@ -85,8 +87,10 @@ class ReserveStockServiceTest {
     @Test
     void givenStoredReservationVanished_replay_isNotFound() {
         f.keys.claim("u", "k", 1, 2, NOW);
-        f.keys.answer("u", "k", new IdempotencyStore.StoredOutcome(1, 2, IdempotencyStore.Kind.RESERVED,
-                ReservationId.newId()));
+        f.keys.answer(
+                "u",
+                "k",
+                new IdempotencyStore.StoredOutcome(1, 2, IdempotencyStore.Kind.RESERVED, ReservationId.newId()));
         assertThat(service.reserve(new Command(1, Quantity.of(2), "u", "k")))
                 .isEqualTo(new ReserveStockUseCase.ProductNotFound(true));
     }
@@ -98,7 +102,8 @@ class ReserveStockServiceTest {
         f.reservations.store(winner);
         ReservationStrategy lostClaim = request -> {
             f.keys.claim("u", "k", 1, 2, NOW);
-            f.keys.answer("u", "k", new IdempotencyStore.StoredOutcome(1, 2, IdempotencyStore.Kind.RESERVED, winner.id()));
+            f.keys.answer(
+                    "u", "k", new IdempotencyStore.StoredOutcome(1, 2, IdempotencyStore.Kind.RESERVED, winner.id()));
             return new ReservationStrategy.KeyAlreadyClaimed();
         };
         var svc = new ReserveStockService(lostClaim, f.keys, f.reservations, f.settings, blocking);
@@ -175,7 +180,9 @@ class ReserveStockServiceTest {
     @Test
     void givenKey_reserveAsync_runsOnTheBlockingExecutor() {
         f.stock.given(1, 5);
-        var result = service.reserveAsync(new Command(1, Quantity.of(2), "u", "k")).toCompletableFuture().join();
+        var result = service.reserveAsync(new Command(1, Quantity.of(2), "u", "k"))
+                .toCompletableFuture()
+                .join();
         assertThat(result).isInstanceOf(ReserveStockUseCase.Reserved.class);
         assertThat(blockingWork).hasSize(1);
     }
@@ -183,7 +190,9 @@ class ReserveStockServiceTest {
     @Test
     void givenSynchronousStrategy_reserveAsync_runsOnTheBlockingExecutor() {
         f.stock.given(1, 5);
-        var result = service.reserveAsync(new Command(1, Quantity.of(2), "u", null)).toCompletableFuture().join();
+        var result = service.reserveAsync(new Command(1, Quantity.of(2), "u", null))
+                .toCompletableFuture()
+                .join();
         assertThat(result).isInstanceOf(ReserveStockUseCase.Reserved.class);
         assertThat(blockingWork).hasSize(1);
     }
@@ -200,12 +209,14 @@ class ReserveStockServiceTest {
         assertThat(Command.isValidKey("~")).isTrue();
         assertThat(Command.isValidKey("\u007f")).isFalse();
         assertThat(Command.isValidKey("\u001f")).isFalse();
-        assertThatThrownBy(() -> new Command(0, Quantity.of(1), "u", null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Command(0, Quantity.of(1), "u", null))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Command(1, Quantity.of(1), "", null)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Command(1, Quantity.of(1), "u".repeat(65), null))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Command(1, Quantity.of(1), "u", "")).isInstanceOf(IllegalArgumentException.class);
-        assertThat(new Command(1, Quantity.of(1), "u".repeat(64), "k").ownerId()).hasSize(64);
+        assertThat(new Command(1, Quantity.of(1), "u".repeat(64), "k").ownerId())
+                .hasSize(64);
     }
 
     @Test
@@ -213,8 +224,9 @@ class ReserveStockServiceTest {
         var kind = IdempotencyStore.Kind.RESERVED;
         assertThatThrownBy(() -> new IdempotencyStore.StoredOutcome(1, 1, kind, null))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new IdempotencyStore.StoredOutcome(1, 1, IdempotencyStore.Kind.PRODUCT_NOT_FOUND,
-                ReservationId.newId())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new IdempotencyStore.StoredOutcome(
+                        1, 1, IdempotencyStore.Kind.PRODUCT_NOT_FOUND, ReservationId.newId()))
+                .isInstanceOf(IllegalArgumentException.class);
         var stored = new IdempotencyStore.StoredOutcome(1, 2, IdempotencyStore.Kind.INSUFFICIENT_STOCK, null);
         assertThat(stored.sameRequest(1, 2)).isTrue();
         assertThat(stored.sameRequest(1, 3)).isFalse();

@@ -15,14 +15,18 @@ class SmallRulesTest {
     @Test
     void settings_refuseNonPositiveTtl_emptyBatches_andShortRetention() {
         Duration day = Duration.ofHours(24);
-        assertThat(new StockSettings(Duration.ofMillis(1), 1, day).sweepBatchSize()).isEqualTo(1);
+        assertThat(new StockSettings(Duration.ofMillis(1), 1, day).sweepBatchSize())
+                .isEqualTo(1);
         assertThatThrownBy(() -> new StockSettings(Duration.ZERO, 1, day)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new StockSettings(Duration.ofSeconds(-1), 1, day)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new StockSettings(Duration.ofMinutes(1), 0, day)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new StockSettings(Duration.ofSeconds(-1), 1, day))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new StockSettings(Duration.ofMinutes(1), 0, day))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new StockSettings(Duration.ofMinutes(1), 1, day.minusNanos(1)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new StockSettings(null, 1, day)).isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> new StockSettings(Duration.ofMinutes(1), 1, null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> new StockSettings(Duration.ofMinutes(1), 1, null))
+                .isInstanceOf(NullPointerException.class);
     }
 
     @Test

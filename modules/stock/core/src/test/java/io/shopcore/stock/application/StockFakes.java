@@ -20,6 +20,7 @@ final class StockFakes {
     final InMemoryReservationRepository reservations = new InMemoryReservationRepository();
     final InMemoryLedgerRepository ledger = new InMemoryLedgerRepository();
     final InMemoryIdempotencyStore keys = new InMemoryIdempotencyStore();
-    final InMemoryReservationStrategy strategy = new InMemoryReservationStrategy(stock, reservations, ledger, keys, clock);
+    final InMemoryReservationStrategy strategy =
+            new InMemoryReservationStrategy(stock, reservations, ledger, keys, clock);
     final StockSettings settings = new StockSettings(TTL, 2, Duration.ofHours(24));
 }

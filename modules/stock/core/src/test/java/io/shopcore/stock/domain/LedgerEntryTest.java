@@ -12,16 +12,20 @@ import org.junit.jupiter.params.provider.EnumSource;
 class LedgerEntryTest {
 
     static final Instant AT = Instant.parse("2026-01-01T00:00:00Z");
-    static final Reservation R = Reservation.hold(ReservationId.newId(), 4, "u", Quantity.of(3), AT, Duration.ofMinutes(1));
+    static final Reservation R =
+            Reservation.hold(ReservationId.newId(), 4, "u", Quantity.of(3), AT, Duration.ofMinutes(1));
 
     @Test
     void adjustment_isAnUnnumberedSignedAdjustWithoutReservation() {
         LedgerEntry e = LedgerEntry.adjustment(4, -2, "stock-take", AT);
-        assertThat(e).isEqualTo(new LedgerEntry(LedgerEntry.UNNUMBERED, 4, LedgerType.ADJUST, -2, null, "stock-take", AT));
+        assertThat(e)
+                .isEqualTo(new LedgerEntry(LedgerEntry.UNNUMBERED, 4, LedgerType.ADJUST, -2, null, "stock-take", AT));
     }
 
     @ParameterizedTest
-    @EnumSource(value = LedgerType.class, names = {"RESERVE", "CONFIRM", "RELEASE", "EXPIRE"})
+    @EnumSource(
+            value = LedgerType.class,
+            names = {"RESERVE", "CONFIRM", "RELEASE", "EXPIRE"})
     void forReservation_carriesItsProductQuantityAndId(LedgerType type) {
         LedgerEntry e = LedgerEntry.forReservation(R, type, AT);
         assertThat(e).isEqualTo(new LedgerEntry(LedgerEntry.UNNUMBERED, 4, type, 3, R.id(), null, AT));
@@ -29,7 +33,9 @@ class LedgerEntryTest {
 
     @Test
     void reconstitute_keepsTheStoredId() {
-        assertThat(LedgerEntry.reconstitute(17, 4, LedgerType.RELEASE, 3, R.id(), null, AT).id()).isEqualTo(17);
+        assertThat(LedgerEntry.reconstitute(17, 4, LedgerType.RELEASE, 3, R.id(), null, AT)
+                        .id())
+                .isEqualTo(17);
     }
 
     @Test
@@ -40,10 +46,12 @@ class LedgerEntryTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new LedgerEntry(0, 4, LedgerType.ADJUST, 1, R.id(), null, AT))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new LedgerEntry(0, 4, null, 1, null, null, AT)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> new LedgerEntry(0, 4, null, 1, null, null, AT))
+                .isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> new LedgerEntry(0, 4, LedgerType.ADJUST, 1, null, null, null))
                 .isInstanceOf(NullPointerException.class);
-        assertThat(new LedgerEntry(0, 4, LedgerType.ADJUST, 0, null, null, AT).quantity()).isZero();
+        assertThat(new LedgerEntry(0, 4, LedgerType.ADJUST, 0, null, null, AT).quantity())
+                .isZero();
     }
 
     @Test
@@ -51,6 +59,7 @@ class LedgerEntryTest {
         assertThat(LedgerType.endingHoldAs(ReservationStatus.CONFIRMED)).isEqualTo(LedgerType.CONFIRM);
         assertThat(LedgerType.endingHoldAs(ReservationStatus.RELEASED)).isEqualTo(LedgerType.RELEASE);
         assertThat(LedgerType.endingHoldAs(ReservationStatus.EXPIRED)).isEqualTo(LedgerType.EXPIRE);
-        assertThatThrownBy(() -> LedgerType.endingHoldAs(ReservationStatus.HELD)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> LedgerType.endingHoldAs(ReservationStatus.HELD))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

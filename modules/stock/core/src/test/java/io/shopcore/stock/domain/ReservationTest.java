@@ -49,13 +49,17 @@ class ReservationTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = ReservationStatus.class, names = {"CONFIRMED", "RELEASED", "EXPIRED"})
+    @EnumSource(
+            value = ReservationStatus.class,
+            names = {"CONFIRMED", "RELEASED", "EXPIRED"})
     void givenHeld_transition_toFinalStatus_works(ReservationStatus target) {
         assertThat(held().withStatus(target).status()).isEqualTo(target);
     }
 
     @ParameterizedTest
-    @EnumSource(value = ReservationStatus.class, names = {"CONFIRMED", "RELEASED", "EXPIRED"})
+    @EnumSource(
+            value = ReservationStatus.class,
+            names = {"CONFIRMED", "RELEASED", "EXPIRED"})
     void givenFinalStatus_anyTransition_isRefused(ReservationStatus from) {
         Reservation r = held().withStatus(from);
         for (ReservationStatus to : ReservationStatus.values()) {

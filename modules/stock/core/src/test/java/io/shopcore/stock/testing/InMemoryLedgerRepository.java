@@ -15,15 +15,23 @@ public class InMemoryLedgerRepository implements LedgerRepository {
     @Override
     public synchronized void append(List<LedgerEntry> toAppend) {
         for (LedgerEntry e : toAppend) {
-            entries.add(LedgerEntry.reconstitute(entries.size() + 1L, e.productId(), e.type(), e.quantity(),
-                    e.reservationId(), e.reason(), e.createdAt()));
+            entries.add(LedgerEntry.reconstitute(
+                    entries.size() + 1L,
+                    e.productId(),
+                    e.type(),
+                    e.quantity(),
+                    e.reservationId(),
+                    e.reason(),
+                    e.createdAt()));
         }
     }
 
     @Override
     public synchronized Page<LedgerEntry> page(long productId, long offset, int limit) {
-        List<LedgerEntry> mine = entries.stream().filter(e -> e.productId() == productId)
-                .sorted(Comparator.comparingLong(LedgerEntry::id).reversed()).toList();
+        List<LedgerEntry> mine = entries.stream()
+                .filter(e -> e.productId() == productId)
+                .sorted(Comparator.comparingLong(LedgerEntry::id).reversed())
+                .toList();
         return new Page<>(mine.stream().skip(offset).limit(limit).toList(), mine.size());
     }
 

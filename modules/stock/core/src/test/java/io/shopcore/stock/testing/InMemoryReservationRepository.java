@@ -52,7 +52,9 @@ public class InMemoryReservationRepository implements ReservationRepository {
     public synchronized List<Reservation> expireDue(Instant now, int limit) {
         List<Reservation> due = byId.values().stream()
                 .filter(r -> r.status() == ReservationStatus.HELD && r.isExpiredAt(now))
-                .sorted(Comparator.comparing(Reservation::expiresAt)).limit(limit).toList();
+                .sorted(Comparator.comparing(Reservation::expiresAt))
+                .limit(limit)
+                .toList();
         List<Reservation> expired = new ArrayList<>(due.size());
         for (Reservation r : due) {
             Reservation e = r.withStatus(ReservationStatus.EXPIRED);
@@ -63,13 +65,12 @@ public class InMemoryReservationRepository implements ReservationRepository {
     }
 
     @Override
-    public synchronized Page<Reservation> list(String ownerId, ReservationStatus status, Instant now, long offset,
-                                               int limit) {
+    public synchronized Page<Reservation> list(
+            String ownerId, ReservationStatus status, Instant now, long offset, int limit) {
         List<Reservation> matching = byId.values().stream()
                 .filter(r -> ownerId == null || r.ownerId().equals(ownerId))
                 .filter(r -> status == null || r.statusAt(now) == status)
-                .sorted(Comparator.comparing(Reservation::createdAt).reversed()
-                        .thenComparing(r -> r.id().value()))
+                .sorted(Comparator.comparing(Reservation::createdAt).reversed().thenComparing(r -> r.id().value()))
                 .toList();
         return new Page<>(matching.stream().skip(offset).limit(limit).toList(), matching.size());
     }

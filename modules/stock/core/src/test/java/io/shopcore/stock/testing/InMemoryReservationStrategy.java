@@ -28,8 +28,12 @@ public class InMemoryReservationStrategy implements ReservationStrategy {
     private final Clock clock;
     private int calls;
 
-    public InMemoryReservationStrategy(InMemoryStockLevelRepository stock, InMemoryReservationRepository reservations,
-                                       InMemoryLedgerRepository ledger, InMemoryIdempotencyStore keys, Clock clock) {
+    public InMemoryReservationStrategy(
+            InMemoryStockLevelRepository stock,
+            InMemoryReservationRepository reservations,
+            InMemoryLedgerRepository ledger,
+            InMemoryIdempotencyStore keys,
+            Clock clock) {
         this.stock = stock;
         this.reservations = reservations;
         this.ledger = ledger;
@@ -66,8 +70,14 @@ public class InMemoryReservationStrategy implements ReservationStrategy {
         }
         for (BatchAdmission.KeyAnswer a : batch.keyAnswers()) {
             BatchAdmission.KeyClaim k = a.claim();
-            keys.answer(k.ownerId(), k.key(), new StoredOutcome(k.productId(), k.quantity(), a.outcome().kind(),
-                    a.outcome() instanceof Reserved r ? r.reservation().id() : null));
+            keys.answer(
+                    k.ownerId(),
+                    k.key(),
+                    new StoredOutcome(
+                            k.productId(),
+                            k.quantity(),
+                            a.outcome().kind(),
+                            a.outcome() instanceof Reserved r ? r.reservation().id() : null));
         }
         return batch.outcomes().getFirst();
     }

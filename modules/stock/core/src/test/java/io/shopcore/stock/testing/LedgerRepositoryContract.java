@@ -27,18 +27,24 @@ public abstract class LedgerRepositoryContract {
     @Test
     public void givenAppendedEntries_page_answersNewestFirst_withTheirContent_andTotal() {
         long product = newProductId();
-        Reservation r = Reservation.hold(ReservationId.newId(), product, "owner", Quantity.of(3), AT, Duration.ofMinutes(1));
-        ledger().append(List.of(LedgerEntry.adjustment(product, 10, "initial stock", AT),
+        Reservation r =
+                Reservation.hold(ReservationId.newId(), product, "owner", Quantity.of(3), AT, Duration.ofMinutes(1));
+        ledger().append(List.of(
+                LedgerEntry.adjustment(product, 10, "initial stock", AT),
                 LedgerEntry.forReservation(r, LedgerType.RESERVE, AT.plusSeconds(1))));
-        ledger().append(List.of(LedgerEntry.forReservation(r, LedgerType.CONFIRM, AT.plusSeconds(2)),
+        ledger().append(List.of(
+                LedgerEntry.forReservation(r, LedgerType.CONFIRM, AT.plusSeconds(2)),
                 LedgerEntry.adjustment(product, -4, "stock-take", AT.plusSeconds(3))));
         ledger().append(List.of());
 
         Page<LedgerEntry> page = ledger().page(product, 0, 10);
         assertThat(page.total()).isEqualTo(4);
-        assertThat(page.items()).extracting(LedgerEntry::type)
+        assertThat(page.items())
+                .extracting(LedgerEntry::type)
                 .containsExactly(LedgerType.ADJUST, LedgerType.CONFIRM, LedgerType.RESERVE, LedgerType.ADJUST);
-        assertThat(page.items()).extracting(LedgerEntry::id).doesNotContain(LedgerEntry.UNNUMBERED)
+        assertThat(page.items())
+                .extracting(LedgerEntry::id)
+                .doesNotContain(LedgerEntry.UNNUMBERED)
                 .isSortedAccordingTo((a, b) -> Long.compare(b, a));
         LedgerEntry stockTake = page.items().getFirst();
         assertThat(stockTake.quantity()).isEqualTo(-4);
@@ -51,7 +57,9 @@ public abstract class LedgerRepositoryContract {
         assertThat(confirm.productId()).isEqualTo(product);
 
         Page<LedgerEntry> second = ledger().page(product, 1, 2);
-        assertThat(second.items()).extracting(LedgerEntry::type).containsExactly(LedgerType.CONFIRM, LedgerType.RESERVE);
+        assertThat(second.items())
+                .extracting(LedgerEntry::type)
+                .containsExactly(LedgerType.CONFIRM, LedgerType.RESERVE);
         assertThat(second.total()).isEqualTo(4);
         assertThat(ledger().page(newProductId(), 0, 10)).isEqualTo(new Page<>(List.of(), 0));
     }

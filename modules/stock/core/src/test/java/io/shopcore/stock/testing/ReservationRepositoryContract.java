@@ -23,6 +23,7 @@ public abstract class ReservationRepositoryContract {
 
     /** Before any reservation this contract writes expires. */
     public static final Instant ERA = Instant.parse("2001-01-01T00:00:00Z");
+
     protected static final Duration TTL = Duration.ofMinutes(10);
 
     protected abstract ReservationRepository repository();
@@ -36,7 +37,8 @@ public abstract class ReservationRepositoryContract {
     protected final String owner = "contract-" + UUID.randomUUID();
 
     protected Reservation held(long productId, String ownerId, int quantity, Instant createdAt) {
-        Reservation r = Reservation.hold(ReservationId.newId(), productId, ownerId, Quantity.of(quantity), createdAt, TTL);
+        Reservation r =
+                Reservation.hold(ReservationId.newId(), productId, ownerId, Quantity.of(quantity), createdAt, TTL);
         store(r);
         return r;
     }
@@ -52,10 +54,12 @@ public abstract class ReservationRepositoryContract {
     public void givenHeldUnexpired_endHold_changesItOnce() {
         Reservation r = held(newProductId(), owner, 2, ERA);
         Instant now = ERA.plusSeconds(1);
-        assertThat(repository().endHoldIfUnexpired(r.id(), ReservationStatus.CONFIRMED, now)).isTrue();
+        assertThat(repository().endHoldIfUnexpired(r.id(), ReservationStatus.CONFIRMED, now))
+                .isTrue();
         assertThat(repository().find(r.id())).contains(r.withStatus(ReservationStatus.CONFIRMED));
         // The hold has ended: neither another confirm/release nor an expiry changes it again.
-        assertThat(repository().endHoldIfUnexpired(r.id(), ReservationStatus.RELEASED, now)).isFalse();
+        assertThat(repository().endHoldIfUnexpired(r.id(), ReservationStatus.RELEASED, now))
+                .isFalse();
         assertThat(repository().expireIfHeld(r.id(), now.plus(TTL))).isFalse();
         assertThat(repository().find(r.id()).orElseThrow().status()).isEqualTo(ReservationStatus.CONFIRMED);
     }
@@ -64,7 +68,8 @@ public abstract class ReservationRepositoryContract {
     public void givenHeldOverdue_endHold_isRefused_butExpireIfHeldExpiresIt() {
         Reservation r = held(newProductId(), owner, 2, ERA);
         Instant atExpiry = r.expiresAt();
-        assertThat(repository().endHoldIfUnexpired(r.id(), ReservationStatus.RELEASED, atExpiry)).isFalse();
+        assertThat(repository().endHoldIfUnexpired(r.id(), ReservationStatus.RELEASED, atExpiry))
+                .isFalse();
         assertThat(repository().find(r.id()).orElseThrow().status()).isEqualTo(ReservationStatus.HELD);
         assertThat(repository().expireIfHeld(r.id(), atExpiry)).isTrue();
         assertThat(repository().find(r.id()).orElseThrow().status()).isEqualTo(ReservationStatus.EXPIRED);
@@ -73,7 +78,8 @@ public abstract class ReservationRepositoryContract {
 
     @Test
     public void givenUnknownId_statusChanges_changeNothing() {
-        assertThat(repository().endHoldIfUnexpired(ReservationId.newId(), ReservationStatus.CONFIRMED, ERA)).isFalse();
+        assertThat(repository().endHoldIfUnexpired(ReservationId.newId(), ReservationStatus.CONFIRMED, ERA))
+                .isFalse();
         assertThat(repository().expireIfHeld(ReservationId.newId(), ERA)).isFalse();
     }
 
@@ -88,8 +94,9 @@ public abstract class ReservationRepositoryContract {
         Reservation current = held(product, owner, 5, ERA.plus(TTL));
         Instant now = third.expiresAt();
 
-        assertThat(repository().expireDue(now, 2)).containsExactlyInAnyOrder(
-                first.withStatus(ReservationStatus.EXPIRED), second.withStatus(ReservationStatus.EXPIRED));
+        assertThat(repository().expireDue(now, 2))
+                .containsExactlyInAnyOrder(
+                        first.withStatus(ReservationStatus.EXPIRED), second.withStatus(ReservationStatus.EXPIRED));
         assertThat(repository().expireDue(now, 2)).containsExactly(third.withStatus(ReservationStatus.EXPIRED));
         assertThat(repository().expireDue(now, 2)).isEmpty();
         assertThat(repository().find(released.id()).orElseThrow().status()).isEqualTo(ReservationStatus.RELEASED);
@@ -112,7 +119,8 @@ public abstract class ReservationRepositoryContract {
         assertThat(second.items()).containsExactly(middle);
         assertThat(second.total()).isEqualTo(3);
         assertThat(repository().list(owner, null, now, 3, 10).items()).isEmpty();
-        assertThat(repository().list(owner + "-nobody", null, now, 0, 10).total()).isZero();
+        assertThat(repository().list(owner + "-nobody", null, now, 0, 10).total())
+                .isZero();
         assertThat(repository().list(null, null, now, 0, 1).total()).isGreaterThanOrEqualTo(4);
     }
 
@@ -122,13 +130,26 @@ public abstract class ReservationRepositoryContract {
         Reservation overdue = held(product, owner, 1, ERA);
         Reservation current = held(product, owner, 2, ERA.plus(TTL).minusSeconds(1));
         Reservation confirmed = held(product, owner, 3, ERA.plus(TTL).minusSeconds(2));
-        repository().endHoldIfUnexpired(confirmed.id(), ReservationStatus.CONFIRMED, ERA.plus(TTL).minusSeconds(2));
+        repository()
+                .endHoldIfUnexpired(
+                        confirmed.id(),
+                        ReservationStatus.CONFIRMED,
+                        ERA.plus(TTL).minusSeconds(2));
         Instant now = overdue.expiresAt();
 
-        assertThat(repository().list(owner, ReservationStatus.HELD, now, 0, 10).items()).containsExactly(current);
-        assertThat(repository().list(owner, ReservationStatus.EXPIRED, now, 0, 10).items()).containsExactly(overdue);
-        assertThat(repository().list(owner, ReservationStatus.CONFIRMED, now, 0, 10).items())
+        assertThat(repository().list(owner, ReservationStatus.HELD, now, 0, 10).items())
+                .containsExactly(current);
+        assertThat(repository()
+                        .list(owner, ReservationStatus.EXPIRED, now, 0, 10)
+                        .items())
+                .containsExactly(overdue);
+        assertThat(repository()
+                        .list(owner, ReservationStatus.CONFIRMED, now, 0, 10)
+                        .items())
                 .containsExactly(confirmed.withStatus(ReservationStatus.CONFIRMED));
-        assertThat(repository().list(owner, ReservationStatus.RELEASED, now, 0, 10).total()).isZero();
+        assertThat(repository()
+                        .list(owner, ReservationStatus.RELEASED, now, 0, 10)
+                        .total())
+                .isZero();
     }
 }

@@ -33,7 +33,8 @@ public class AccessTokenLifetimeConfigSourceFactory implements ConfigSourceFacto
         } catch (RuntimeException e) {
             return List.of(); // the @ConfigMapping reports the bad value with its own message
         }
-        return List.of(new PropertiesConfigSource(Map.of(MAX_TTL_KEY, Long.toString(seconds)), "shopcore-access-token-lifetime", 140));
+        return List.of(new PropertiesConfigSource(
+                Map.of(MAX_TTL_KEY, Long.toString(seconds)), "shopcore-access-token-lifetime", 140));
     }
 
     @Override

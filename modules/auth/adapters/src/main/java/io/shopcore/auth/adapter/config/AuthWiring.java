@@ -30,8 +30,10 @@ public class AuthWiring {
 
     void onStart(@Observes StartupEvent event, AdminConfig admin, AuthConfig auth, EnsureAdminUseCase ensureAdmin) {
         requireKeys();
-        requireTokenLifetimeAccepted(auth.accessTokenTtl(),
-                ConfigProvider.getConfig().getOptionalValue(AccessTokenLifetimeConfigSourceFactory.MAX_TTL_KEY, Long.class));
+        requireTokenLifetimeAccepted(
+                auth.accessTokenTtl(),
+                ConfigProvider.getConfig()
+                        .getOptionalValue(AccessTokenLifetimeConfigSourceFactory.MAX_TTL_KEY, Long.class));
         if (admin.username().isPresent() && admin.password().isPresent()) {
             String name = admin.username().get();
             EnsureAdminUseCase.Outcome outcome = ensureAdmin.ensureAdmin(
@@ -49,10 +51,14 @@ public class AuthWiring {
      * derived from the lifetime (AccessTokenLifetimeConfigSourceFactory); an explicit lower value is refused.
      */
     static void requireTokenLifetimeAccepted(Duration accessTokenTtl, Optional<Long> verifierMaxSeconds) {
-        if (verifierMaxSeconds.isPresent() && verifierMaxSeconds.get() > 0 && verifierMaxSeconds.get() < accessTokenTtl.toSeconds()) {
-            throw new IllegalStateException("smallrye.jwt.time-to-live=" + verifierMaxSeconds.get() + "s is shorter than "
-                    + "shopcore.auth.access-token-ttl=" + accessTokenTtl + ": every issued token would be rejected. Remove "
-                    + "smallrye.jwt.time-to-live (it follows the access-token lifetime) or raise it");
+        if (verifierMaxSeconds.isPresent()
+                && verifierMaxSeconds.get() > 0
+                && verifierMaxSeconds.get() < accessTokenTtl.toSeconds()) {
+            throw new IllegalStateException(
+                    "smallrye.jwt.time-to-live=" + verifierMaxSeconds.get() + "s is shorter than "
+                            + "shopcore.auth.access-token-ttl=" + accessTokenTtl
+                            + ": every issued token would be rejected. Remove "
+                            + "smallrye.jwt.time-to-live (it follows the access-token lifetime) or raise it");
         }
     }
 
@@ -62,13 +68,18 @@ public class AuthWiring {
             Optional<String> location = ConfigProvider.getConfig().getOptionalValue(key, String.class);
             if (location.isEmpty()) {
                 if (LaunchMode.current() == LaunchMode.NORMAL) {
-                    throw new IllegalStateException(key + " is not set: configure the JWT key pair "
-                            + "(MP_JWT_VERIFY_PUBLICKEY_LOCATION, SMALLRYE_JWT_SIGN_KEY_LOCATION); see docs/operations.md");
+                    throw new IllegalStateException(
+                            key + " is not set: configure the JWT key pair "
+                                    + "(MP_JWT_VERIFY_PUBLICKEY_LOCATION, SMALLRYE_JWT_SIGN_KEY_LOCATION); see docs/operations.md");
                 }
                 continue;
             }
-            String path = location.get().startsWith("file:") ? URI.create(location.get()).getPath() : location.get();
-            if (LaunchMode.current() == LaunchMode.NORMAL && !path.startsWith("classpath:") && !Files.isReadable(Path.of(path))
+            String path = location.get().startsWith("file:")
+                    ? URI.create(location.get()).getPath()
+                    : location.get();
+            if (LaunchMode.current() == LaunchMode.NORMAL
+                    && !path.startsWith("classpath:")
+                    && !Files.isReadable(Path.of(path))
                     && Thread.currentThread().getContextClassLoader().getResource(path) == null) {
                 throw new IllegalStateException(key + " points at " + location.get() + ", which cannot be read");
             }

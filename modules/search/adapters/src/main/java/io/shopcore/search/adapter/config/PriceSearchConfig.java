@@ -176,10 +176,17 @@ public interface PriceSearchConfig {
         int successThreshold();
     }
 
-    enum SourceType { FEED, NAVER }
+    enum SourceType {
+        FEED,
+        NAVER
+    }
 
     default PriceSearchSettings toSettings() {
-        return new PriceSearchSettings(deadline(), fastPathSize(), maxOffers(), currency().trim().toUpperCase(java.util.Locale.ROOT),
+        return new PriceSearchSettings(
+                deadline(),
+                fastPathSize(),
+                maxOffers(),
+                currency().trim().toUpperCase(java.util.Locale.ROOT),
                 unavailableRetryAfter());
     }
 }

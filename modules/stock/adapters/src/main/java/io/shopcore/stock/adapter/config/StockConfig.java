@@ -67,5 +67,9 @@ public interface StockConfig {
         Duration maxQueueTime();
     }
 
-    enum Strategy { PESSIMISTIC, ATOMIC, BATCHED }
+    enum Strategy {
+        PESSIMISTIC,
+        ATOMIC,
+        BATCHED
+    }
 }

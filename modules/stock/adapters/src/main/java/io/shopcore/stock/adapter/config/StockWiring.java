@@ -32,9 +32,11 @@ public class StockWiring {
 
     @Produces
     @Singleton
-    ReservationStrategy strategy(StockConfig config, Instance<PessimisticJdbcReservationStrategy> pessimistic,
-                                 Instance<AtomicJdbcReservationStrategy> atomic,
-                                 Instance<BatchingJdbcReservationStrategy> batched) {
+    ReservationStrategy strategy(
+            StockConfig config,
+            Instance<PessimisticJdbcReservationStrategy> pessimistic,
+            Instance<AtomicJdbcReservationStrategy> atomic,
+            Instance<BatchingJdbcReservationStrategy> batched) {
         LOG.infof("stock: reservation strategy %s", config.reservationStrategy());
         return switch (config.reservationStrategy()) {
             case PESSIMISTIC -> pessimistic.get();

@@ -45,7 +45,9 @@ public abstract class MeteredLogIn implements LogInUseCase {
     }
 
     private static Counter counter(MeterRegistry registry, String outcome) {
-        return Counter.builder("shopcore.logins").description("Logins by outcome")
-                .tag("outcome", outcome).register(registry);
+        return Counter.builder("shopcore.logins")
+                .description("Logins by outcome")
+                .tag("outcome", outcome)
+                .register(registry);
     }
 }

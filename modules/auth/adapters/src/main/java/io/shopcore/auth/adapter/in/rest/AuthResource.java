@@ -40,8 +40,12 @@ public class AuthResource {
     private final UserQueries users;
     private final JsonWebToken jwt;
 
-    public AuthResource(RegisterUserUseCase register, LogInUseCase logIn, RefreshTokensUseCase refresh, UserQueries users,
-                        JsonWebToken jwt) {
+    public AuthResource(
+            RegisterUserUseCase register,
+            LogInUseCase logIn,
+            RefreshTokensUseCase refresh,
+            UserQueries users,
+            JsonWebToken jwt) {
         this.register = register;
         this.logIn = logIn;
         this.refresh = refresh;
@@ -54,10 +58,14 @@ public class AuthResource {
     @PermitAll
     public Response register(@NotNull @Valid RegisterRequest request, @Context HttpServerRequest http) {
         return switch (register.register(request.toCommand(clientAddress(http)))) {
-            case RegisterUserUseCase.Result.Registered r -> Response
-                    .created(URI.create("/api/v1/auth/me")).entity(UserResponse.from(r.user())).build();
-            case RegisterUserUseCase.Result.UsernameTaken t -> Problems.of(ProblemCode.USERNAME_TAKEN, "This username is taken");
-            case RegisterUserUseCase.Result.Throttled t -> rateLimited("Too many registrations from this address; retry later", t.retryAfter());
+            case RegisterUserUseCase.Result.Registered r ->
+                Response.created(URI.create("/api/v1/auth/me"))
+                        .entity(UserResponse.from(r.user()))
+                        .build();
+            case RegisterUserUseCase.Result.UsernameTaken t ->
+                Problems.of(ProblemCode.USERNAME_TAKEN, "This username is taken");
+            case RegisterUserUseCase.Result.Throttled t ->
+                rateLimited("Too many registrations from this address; retry later", t.retryAfter());
         };
     }
 
@@ -65,7 +73,8 @@ public class AuthResource {
     @Path("/token")
     @PermitAll
     public Response token(@NotNull @Valid TokenRequest request, @Context HttpServerRequest http) {
-        return switch (logIn.logIn(new LogInUseCase.Command(request.username(), request.password(), clientAddress(http)))) {
+        return switch (logIn.logIn(
+                new LogInUseCase.Command(request.username(), request.password(), clientAddress(http)))) {
             case LogInUseCase.Result.Issued i -> tokens(i.tokens());
             case LogInUseCase.Result.InvalidCredentials c -> invalidCredentials();
             case LogInUseCase.Result.Throttled t -> rateLimited("Too many failed logins; retry later", t.retryAfter());
@@ -82,7 +91,8 @@ public class AuthResource {
         return switch (refresh.refresh(new RefreshTokensUseCase.Command(request.refreshToken(), clientAddress(http)))) {
             case RefreshTokensUseCase.Result.Issued i -> tokens(i.tokens());
             case RefreshTokensUseCase.Result.Rejected r -> invalidRefreshToken();
-            case RefreshTokensUseCase.Result.Throttled t -> rateLimited("Too many token refreshes from this address; retry later", t.retryAfter());
+            case RefreshTokensUseCase.Result.Throttled t ->
+                rateLimited("Too many token refreshes from this address; retry later", t.retryAfter());
         };
     }
 
@@ -107,12 +117,16 @@ public class AuthResource {
     }
 
     private static Response rateLimited(String detail, Duration retryAfter) {
-        return Problems.response(io.shopcore.infrastructure.problem.Problem.of(ProblemCode.RATE_LIMITED, detail),
+        return Problems.response(
+                io.shopcore.infrastructure.problem.Problem.of(ProblemCode.RATE_LIMITED, detail),
                 retryAfter.isNegative() || retryAfter.isZero() ? Duration.ofSeconds(1) : retryAfter);
     }
 
     private static Response tokens(io.shopcore.auth.application.port.in.TokenPair pair) {
-        return Response.ok(TokenResponse.from(pair)).cacheControl(NO_STORE).header("Pragma", "no-cache").build();
+        return Response.ok(TokenResponse.from(pair))
+                .cacheControl(NO_STORE)
+                .header("Pragma", "no-cache")
+                .build();
     }
 
     private static Response invalidRefreshToken() {

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * not our opaque format, e.g. an access token) is simply not a valid refresh token (401), like an
  * unknown one, and never reaches the database.
  */
-public record RefreshRequest(@JsonProperty("refresh_token") @NotBlank String refreshToken) {
+public record RefreshRequest(
+        @JsonProperty("refresh_token") @NotBlank String refreshToken) {
 
     /** Refresh tokens are base64url without padding; ours are 43 characters, the bound leaves room to rotate. */
     private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9_-]{16,256}");

@@ -25,7 +25,9 @@ public class RefreshTokenPurgeJob {
         this.settings = config.refreshTokenPurge();
     }
 
-    @Scheduled(identity = "auth-refresh-token-purge", every = "${shopcore.auth.refresh-token-purge.interval:10m}",
+    @Scheduled(
+            identity = "auth-refresh-token-purge",
+            every = "${shopcore.auth.refresh-token-purge.interval:10m}",
             delayed = "${shopcore.auth.refresh-token-purge.interval:10m}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {

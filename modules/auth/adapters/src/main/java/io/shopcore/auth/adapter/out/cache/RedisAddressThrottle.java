@@ -25,11 +25,13 @@ public class RedisAddressThrottle implements AddressThrottle {
             case REGISTER -> limits.maxRegistrationsPerAddress();
             case REFRESH -> limits.maxRefreshesPerAddress();
         };
-        RedisWindowCounters.Count count = counters.increment(limits.window(), key(action, clientAddress)).get(0);
+        RedisWindowCounters.Count count =
+                counters.increment(limits.window(), key(action, clientAddress)).get(0);
         return count.value() > max ? Optional.of(count.remaining()) : Optional.empty();
     }
 
     static String key(Action action, String address) {
-        return "auth:" + action.name().toLowerCase(Locale.ROOT) + "-attempts:addr:" + (address == null ? "unknown" : address);
+        return "auth:" + action.name().toLowerCase(Locale.ROOT) + "-attempts:addr:"
+                + (address == null ? "unknown" : address);
     }
 }

@@ -28,14 +28,16 @@ public class RedisLoginThrottle implements LoginThrottle {
 
     @Override
     public Optional<Duration> attempt(Username username, String clientAddress) {
-        List<RedisWindowCounters.Count> counts = counters.increment(limits.window(), userKey(username), addressKey(clientAddress));
+        List<RedisWindowCounters.Count> counts =
+                counters.increment(limits.window(), userKey(username), addressKey(clientAddress));
         return blocked(counts.get(0), limits.maxFailuresPerUsername())
                 .or(() -> blocked(counts.get(1), limits.maxFailuresPerAddress()));
     }
 
     @Override
     public Optional<Duration> attemptFromAddress(String clientAddress) {
-        return blocked(counters.increment(limits.window(), addressKey(clientAddress)).get(0), limits.maxFailuresPerAddress());
+        return blocked(
+                counters.increment(limits.window(), addressKey(clientAddress)).get(0), limits.maxFailuresPerAddress());
     }
 
     @Override

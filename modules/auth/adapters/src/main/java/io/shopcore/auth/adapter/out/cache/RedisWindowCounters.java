@@ -1,8 +1,8 @@
 package io.shopcore.auth.adapter.out.cache;
 
-import io.quarkus.redis.datasource.RedisDataSource;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import io.quarkus.redis.datasource.RedisDataSource;
 import io.shopcore.infrastructure.redis.ResilientRedis;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -66,7 +66,8 @@ public class RedisWindowCounters {
                     return currentDuration;
                 }
             })
-            .<String, LocalCounter>build().asMap();
+            .<String, LocalCounter>build()
+            .asMap();
 
     static final int LOCAL_MAX_KEYS = 100_000;
 
@@ -90,18 +91,22 @@ public class RedisWindowCounters {
             locally.add(incrementLocally(key, window));
         }
         return redis.call("window-counter-incr", () -> {
-            Response r = redisDs.execute("EVAL", args);
-            List<Count> out = new ArrayList<>(keys.length);
-            for (int i = 0; i < keys.length; i++) {
-                Count shared = new Count(r.get(2 * i).toLong(), Duration.ofMillis(Math.max(1, r.get(2 * i + 1).toLong())));
-                out.add(shared.value() >= locally.get(i).value() ? shared : locally.get(i));
-            }
-            return out;
-        }).orElse(locally);
+                    Response r = redisDs.execute("EVAL", args);
+                    List<Count> out = new ArrayList<>(keys.length);
+                    for (int i = 0; i < keys.length; i++) {
+                        Count shared = new Count(
+                                r.get(2 * i).toLong(),
+                                Duration.ofMillis(Math.max(1, r.get(2 * i + 1).toLong())));
+                        out.add(shared.value() >= locally.get(i).value() ? shared : locally.get(i));
+                    }
+                    return out;
+                })
+                .orElse(locally);
     }
 
     public void refund(String key) {
-        local.computeIfPresent(key, (k, c) -> c.count() > 1 ? new LocalCounter(c.count() - 1, c.expiresAtNanos()) : null);
+        local.computeIfPresent(
+                key, (k, c) -> c.count() > 1 ? new LocalCounter(c.count() - 1, c.expiresAtNanos()) : null);
         redis.run("window-counter-refund", () -> redisDs.execute("EVAL", REFUND, "1", key));
     }
 
@@ -111,9 +116,11 @@ public class RedisWindowCounters {
     }
 
     private Count incrementLocally(String key, Duration window) {
-        LocalCounter c = local.compute(key, (k, old) -> old == null || old.expired()
-                ? new LocalCounter(1, System.nanoTime() + window.toNanos())
-                : new LocalCounter(old.count() + 1, old.expiresAtNanos()));
+        LocalCounter c = local.compute(
+                key,
+                (k, old) -> old == null || old.expired()
+                        ? new LocalCounter(1, System.nanoTime() + window.toNanos())
+                        : new LocalCounter(old.count() + 1, old.expiresAtNanos()));
         return new Count(c.count(), Duration.ofNanos(Math.max(1_000_000L, c.expiresAtNanos() - System.nanoTime())));
     }
 

@@ -23,8 +23,8 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
 @ApplicationScoped
 public class Argon2PasswordHasher implements PasswordHasher {
 
-    private static final Pattern PHC = Pattern.compile(
-            "\\$argon2id\\$v=19\\$m=(\\d+),t=(\\d+),p=(\\d+)\\$([A-Za-z0-9+/]+)\\$([A-Za-z0-9+/]+)");
+    private static final Pattern PHC =
+            Pattern.compile("\\$argon2id\\$v=19\\$m=(\\d+),t=(\\d+),p=(\\d+)\\$([A-Za-z0-9+/]+)\\$([A-Za-z0-9+/]+)");
     private static final int SALT_BYTES = 16;
     private static final int HASH_BYTES = 32;
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
@@ -47,10 +47,14 @@ public class Argon2PasswordHasher implements PasswordHasher {
                 .description("Time spent computing Argon2id hashes (excluding the wait for a permit)")
                 .register(registry);
         // Queue depth of the hashing gate: logins and sign-ups waiting for a permit (saturation signal).
-        io.micrometer.core.instrument.Gauge.builder("shopcore_auth_password_hash_waiting", permits, Semaphore::getQueueLength)
-                .description("Password hashes waiting for a permit").register(registry);
-        io.micrometer.core.instrument.Gauge.builder("shopcore_auth_password_hash_permits_available", permits,
-                Semaphore::availablePermits).description("Free hashing permits").register(registry);
+        io.micrometer.core.instrument.Gauge.builder(
+                        "shopcore_auth_password_hash_waiting", permits, Semaphore::getQueueLength)
+                .description("Password hashes waiting for a permit")
+                .register(registry);
+        io.micrometer.core.instrument.Gauge.builder(
+                        "shopcore_auth_password_hash_permits_available", permits, Semaphore::availablePermits)
+                .description("Free hashing permits")
+                .register(registry);
         this.dummyHash = hash("dummy-password-for-unknown-users");
     }
 
@@ -59,8 +63,8 @@ public class Argon2PasswordHasher implements PasswordHasher {
         byte[] salt = new byte[SALT_BYTES];
         random.nextBytes(salt);
         byte[] hash = compute(password, salt, memoryKib, iterations, parallelism, HASH_BYTES);
-        return "$argon2id$v=19$m=" + memoryKib + ",t=" + iterations + ",p=" + parallelism
-                + "$" + B64.encodeToString(salt) + "$" + B64.encodeToString(hash);
+        return "$argon2id$v=19$m=" + memoryKib + ",t=" + iterations + ",p=" + parallelism + "$"
+                + B64.encodeToString(salt) + "$" + B64.encodeToString(hash);
     }
 
     @Override
@@ -71,8 +75,13 @@ public class Argon2PasswordHasher implements PasswordHasher {
             return false;
         }
         byte[] expected = B64D.decode(m.group(5));
-        byte[] actual = compute(password, B64D.decode(m.group(4)), Integer.parseInt(m.group(1)),
-                Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)), expected.length);
+        byte[] actual = compute(
+                password,
+                B64D.decode(m.group(4)),
+                Integer.parseInt(m.group(1)),
+                Integer.parseInt(m.group(2)),
+                Integer.parseInt(m.group(3)),
+                expected.length);
         return MessageDigest.isEqual(expected, actual);
     }
 
@@ -84,14 +93,20 @@ public class Argon2PasswordHasher implements PasswordHasher {
     @Override
     public boolean needsRehash(String encodedHash) {
         Matcher m = PHC.matcher(encodedHash == null ? "" : encodedHash);
-        return !m.matches() || Integer.parseInt(m.group(1)) < memoryKib || Integer.parseInt(m.group(2)) < iterations
+        return !m.matches()
+                || Integer.parseInt(m.group(1)) < memoryKib
+                || Integer.parseInt(m.group(2)) < iterations
                 || Integer.parseInt(m.group(3)) != parallelism;
     }
 
     private byte[] compute(String password, byte[] salt, int memory, int iters, int lanes, int length) {
         Argon2Parameters params = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                 .withVersion(Argon2Parameters.ARGON2_VERSION_13)
-                .withSalt(salt).withMemoryAsKB(memory).withIterations(iters).withParallelism(lanes).build();
+                .withSalt(salt)
+                .withMemoryAsKB(memory)
+                .withIterations(iters)
+                .withParallelism(lanes)
+                .build();
         byte[] out = new byte[length];
         byte[] pw = (password == null ? "" : password).getBytes(StandardCharsets.UTF_8);
         // init() allocates the m KiB of Argon2 memory, so it belongs inside the permit too: the semaphore

@@ -13,7 +13,8 @@ import java.util.UUID;
 
 @ApplicationScoped
 @TranslateStoreFailures("auth")
-public class JpaRefreshTokenRepository implements RefreshTokenRepository, PanacheRepositoryBase<RefreshTokenJpaEntity, UUID> {
+public class JpaRefreshTokenRepository
+        implements RefreshTokenRepository, PanacheRepositoryBase<RefreshTokenJpaEntity, UUID> {
 
     @Override
     public void add(RefreshToken token) {
@@ -22,8 +23,10 @@ public class JpaRefreshTokenRepository implements RefreshTokenRepository, Panach
 
     @Override
     public Optional<RefreshToken> findByHashForUpdate(String tokenHash) {
-        return find("tokenHash", tokenHash).withLock(LockModeType.PESSIMISTIC_WRITE)
-                .firstResultOptional().map(RefreshTokenJpaEntity::toDomain);
+        return find("tokenHash", tokenHash)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional()
+                .map(RefreshTokenJpaEntity::toDomain);
     }
 
     @Override
@@ -42,12 +45,14 @@ public class JpaRefreshTokenRepository implements RefreshTokenRepository, Panach
      */
     @Override
     public int deleteUnusable(Instant now, int limit) {
-        return getEntityManager().createNativeQuery("""
+        return getEntityManager()
+                .createNativeQuery("""
                         DELETE FROM auth.refresh_token WHERE id IN (
                             SELECT id FROM auth.refresh_token
                             WHERE state = 'REVOKED' OR expires_at <= ?1
                             LIMIT ?2 FOR UPDATE SKIP LOCKED)""")
-                .setParameter(1, now).setParameter(2, limit)
+                .setParameter(1, now)
+                .setParameter(2, limit)
                 .executeUpdate();
     }
 

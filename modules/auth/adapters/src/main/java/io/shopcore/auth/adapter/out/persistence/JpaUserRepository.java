@@ -28,11 +28,15 @@ public class JpaUserRepository implements UserRepository, PanacheRepositoryBase<
     public boolean addIfUsernameFree(User user) {
         UserJpaEntity e = UserJpaEntity.from(user);
         // ON CONFLICT keeps a concurrent duplicate from failing the transaction.
-        int inserted = getEntityManager().createNativeQuery("""
+        int inserted = getEntityManager()
+                .createNativeQuery("""
                         INSERT INTO auth.app_user (id, username, password_hash, roles, created_at)
                         VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (username) DO NOTHING""")
-                .setParameter(1, e.id).setParameter(2, e.username).setParameter(3, e.passwordHash)
-                .setParameter(4, e.roles).setParameter(5, e.createdAt)
+                .setParameter(1, e.id)
+                .setParameter(2, e.username)
+                .setParameter(3, e.passwordHash)
+                .setParameter(4, e.roles)
+                .setParameter(5, e.createdAt)
                 .executeUpdate();
         return inserted == 1;
     }

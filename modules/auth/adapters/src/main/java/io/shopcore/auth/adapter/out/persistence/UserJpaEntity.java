@@ -49,7 +49,10 @@ public class UserJpaEntity {
 
     User toDomain() {
         EnumSet<Role> parsed = EnumSet.noneOf(Role.class);
-        Arrays.stream(roles.split(",")).filter(s -> !s.isBlank()).map(Role::fromWire).forEach(parsed::add);
+        Arrays.stream(roles.split(","))
+                .filter(s -> !s.isBlank())
+                .map(Role::fromWire)
+                .forEach(parsed::add);
         return User.reconstitute(new UserId(id), new Username(username), passwordHash, parsed, createdAt);
     }
 }

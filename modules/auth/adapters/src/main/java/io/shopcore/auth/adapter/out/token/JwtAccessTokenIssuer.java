@@ -38,7 +38,8 @@ public class JwtAccessTokenIssuer implements AccessTokenIssuer {
                 .issuedAt(now)
                 .expiresAt(now.plusSeconds(ttl))
                 .claim("jti", UUID.randomUUID().toString())
-                .jws().algorithm(SignatureAlgorithm.RS256)
+                .jws()
+                .algorithm(SignatureAlgorithm.RS256)
                 .sign();
         return new AccessToken(token, ttl);
     }

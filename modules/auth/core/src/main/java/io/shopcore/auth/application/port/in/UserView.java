@@ -8,7 +8,9 @@ import java.util.List;
 public record UserView(String id, String username, List<String> roles) {
 
     public static UserView of(User user) {
-        return new UserView(user.id().toString(), user.username().value(),
+        return new UserView(
+                user.id().toString(),
+                user.username().value(),
                 user.roles().stream().map(Role::wireName).sorted().toList());
     }
 }

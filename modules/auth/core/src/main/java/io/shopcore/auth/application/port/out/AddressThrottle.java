@@ -9,7 +9,10 @@ import java.util.Optional;
  */
 public interface AddressThrottle {
 
-    enum Action { REGISTER, REFRESH }
+    enum Action {
+        REGISTER,
+        REFRESH
+    }
 
     /** Counts one request; empty when it may proceed, else how long the address must wait. */
     Optional<Duration> attempt(Action action, String clientAddress);

@@ -41,9 +41,11 @@ public class CategoryResource {
     public Response create(@Valid @NotNull CreateCategoryRequest request) {
         return switch (createCategory.create(request.toCommand())) {
             case CreateCategoryUseCase.Result.Created c ->
-                    Response.status(Response.Status.CREATED).entity(CategoryResponse.from(c.category())).build();
+                Response.status(Response.Status.CREATED)
+                        .entity(CategoryResponse.from(c.category()))
+                        .build();
             case CreateCategoryUseCase.Result.NameTaken t ->
-                    Problems.of(ProblemCode.CONFLICT, "A category named '" + t.name() + "' already exists");
+                Problems.of(ProblemCode.CONFLICT, "A category named '" + t.name() + "' already exists");
         };
     }
 }

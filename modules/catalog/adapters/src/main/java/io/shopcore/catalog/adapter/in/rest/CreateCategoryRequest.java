@@ -5,7 +5,8 @@ import io.shopcore.catalog.domain.CategoryName;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-public record CreateCategoryRequest(@NotBlank @Size(max = CategoryName.MAX_LENGTH) String name) {
+public record CreateCategoryRequest(
+        @NotBlank @Size(max = CategoryName.MAX_LENGTH) String name) {
 
     CreateCategoryUseCase.Command toCommand() {
         return new CreateCategoryUseCase.Command(new CategoryName(name));

@@ -27,12 +27,18 @@ public record ProductRequest(
         @NotBlank @Size(max = ProductName.MAX_LENGTH) String name,
         @Size(max = Description.MAX_LENGTH) String description,
         @NotNull @DecimalMin(value = "0") BigDecimal price,
-        @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as KRW") String currency,
+
+        @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as KRW")
+        String currency,
+
         @NotNull @Positive Long categoryId,
-        @PositiveOrZero @Max(CreateProductUseCase.Command.MAX_INITIAL_STOCK) Integer initialStock) {
+
+        @PositiveOrZero @Max(CreateProductUseCase.Command.MAX_INITIAL_STOCK)
+        Integer initialStock) {
 
     ProductDraft toDraft() {
-        return new ProductDraft(new ProductName(name), description, Money.of(price, currency), new CategoryId(categoryId));
+        return new ProductDraft(
+                new ProductName(name), description, Money.of(price, currency), new CategoryId(categoryId));
     }
 
     CreateProductUseCase.Command toCreateCommand() {

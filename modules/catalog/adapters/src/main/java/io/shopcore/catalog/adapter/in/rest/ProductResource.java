@@ -26,10 +26,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -46,8 +46,11 @@ public class ProductResource {
     private final UpdateProductUseCase updateProduct;
     private final DeleteProductUseCase deleteProduct;
 
-    public ProductResource(ProductQueries queries, CreateProductUseCase createProduct,
-                           UpdateProductUseCase updateProduct, DeleteProductUseCase deleteProduct) {
+    public ProductResource(
+            ProductQueries queries,
+            CreateProductUseCase createProduct,
+            UpdateProductUseCase updateProduct,
+            DeleteProductUseCase deleteProduct) {
         this.queries = queries;
         this.createProduct = createProduct;
         this.updateProduct = updateProduct;
@@ -56,12 +59,18 @@ public class ProductResource {
 
     @GET
     @PermitAll
-    public PageResponse<ProductResponse> list(@QueryParam("page") String page, @QueryParam("size") String size,
-                                              @QueryParam("categoryId") String categoryId, @QueryParam("sort") String sort) {
+    public PageResponse<ProductResponse> list(
+            @QueryParam("page") String page,
+            @QueryParam("size") String size,
+            @QueryParam("categoryId") String categoryId,
+            @QueryParam("sort") String sort) {
         Params.PageQuery paging = Params.PageQuery.parse(page, size);
         Long category = Params.optionalPositiveId("categoryId", categoryId);
-        ProductSort order = sort == null || sort.isEmpty() ? ProductSort.ID : ProductSort.parse(sort)
-                .orElseThrow(() -> ApiProblemException.validation("sort", "must be one of id, price, -price, name"));
+        ProductSort order = sort == null || sort.isEmpty()
+                ? ProductSort.ID
+                : ProductSort.parse(sort)
+                        .orElseThrow(
+                                () -> ApiProblemException.validation("sort", "must be one of id, price, -price, name"));
         AvailableProductPage result = queries.listProducts(new ProductListQuery(
                 category == null ? null : new CategoryId(category), order, paging.page(), paging.size()));
         List<ProductResponse> items = new ArrayList<>(result.items().size());
@@ -86,9 +95,12 @@ public class ProductResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@Valid @NotNull ProductRequest request, @Context UriInfo uri) {
         return switch (createProduct.create(request.toCreateCommand())) {
-            case CreateProductUseCase.Result.Created c -> Response
-                    .created(uri.getBaseUriBuilder().path("api/v1/products/{id}").build(c.product().id()))
-                    .entity(ProductResponse.from(c.product())).build();
+            case CreateProductUseCase.Result.Created c ->
+                Response.created(uri.getBaseUriBuilder()
+                                .path("api/v1/products/{id}")
+                                .build(c.product().id()))
+                        .entity(ProductResponse.from(c.product()))
+                        .build();
             case CreateProductUseCase.Result.CategoryNotFound n -> unknownCategory();
         };
     }
@@ -100,7 +112,8 @@ public class ProductResource {
     public Response update(@PathParam("id") String id, @Valid @NotNull ProductRequest request) {
         ProductId productId = new ProductId(Params.positiveId("id", id));
         return switch (updateProduct.update(request.toUpdateCommand(productId))) {
-            case UpdateProductUseCase.Result.Updated u -> Response.ok(ProductResponse.from(u.product())).build();
+            case UpdateProductUseCase.Result.Updated u ->
+                Response.ok(ProductResponse.from(u.product())).build();
             case UpdateProductUseCase.Result.NotFound n -> notFound(n.productId());
             case UpdateProductUseCase.Result.CategoryNotFound n -> unknownCategory();
         };

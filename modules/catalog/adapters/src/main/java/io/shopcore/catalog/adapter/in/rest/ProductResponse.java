@@ -6,12 +6,28 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /** A product on the wire: {@code price} is an exact JSON number, {@code available} is fresh from stock. */
-public record ProductResponse(long id, String name, String description, BigDecimal price, String currency,
-                              CategoryResponse category, int available, Instant createdAt, Instant updatedAt) {
+public record ProductResponse(
+        long id,
+        String name,
+        String description,
+        BigDecimal price,
+        String currency,
+        CategoryResponse category,
+        int available,
+        Instant createdAt,
+        Instant updatedAt) {
 
     static ProductResponse from(AvailableProduct p) {
         ProductView v = p.view();
-        return new ProductResponse(v.id(), v.name(), v.description(), v.price(), v.currency(),
-                new CategoryResponse(v.categoryId(), v.categoryName()), p.available(), v.createdAt(), v.updatedAt());
+        return new ProductResponse(
+                v.id(),
+                v.name(),
+                v.description(),
+                v.price(),
+                v.currency(),
+                new CategoryResponse(v.categoryId(), v.categoryName()),
+                p.available(),
+                v.createdAt(),
+                v.updatedAt());
     }
 }

@@ -26,7 +26,8 @@ public class DemoDataStartup {
             return;
         }
         LoadDemoDataUseCase.Result r = loader.load();
-        LOG.infof("Demo catalog: %d categories and %d products created (now %d categories, %d products)",
+        LOG.infof(
+                "Demo catalog: %d categories and %d products created (now %d categories, %d products)",
                 r.categoriesCreated(), r.productsCreated(), r.categoriesTotal(), r.productsTotal());
     }
 }

@@ -25,8 +25,14 @@ final class NearProductCache {
     NearProductCache(CatalogConfig.Near config) {
         this.enabled = config.enabled();
         long size = Math.max(1, config.maxEntries());
-        this.pages = new Region<>(Caffeine.newBuilder().expireAfterWrite(config.ttl()).maximumSize(size).build());
-        this.products = new Region<>(Caffeine.newBuilder().expireAfterWrite(config.ttl()).maximumSize(size).build());
+        this.pages = new Region<>(Caffeine.newBuilder()
+                .expireAfterWrite(config.ttl())
+                .maximumSize(size)
+                .build());
+        this.products = new Region<>(Caffeine.newBuilder()
+                .expireAfterWrite(config.ttl())
+                .maximumSize(size)
+                .build());
     }
 
     /** The generation a lookup sees now; pass it back to {@link Region#fill}. */

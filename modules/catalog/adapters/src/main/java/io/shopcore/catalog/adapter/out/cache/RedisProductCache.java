@@ -61,7 +61,8 @@ public class RedisProductCache {
     /** A write happened while Redis was unreachable: bump the version before trusting Redis again. */
     private final AtomicBoolean versionBumpPending = new AtomicBoolean();
 
-    public RedisProductCache(RedisDataSource redisDataSource, ResilientRedis redis, ObjectMapper json, CatalogConfig config) {
+    public RedisProductCache(
+            RedisDataSource redisDataSource, ResilientRedis redis, ObjectMapper json, CatalogConfig config) {
         this.values = redisDataSource.value(String.class, String.class);
         this.redis = redis;
         this.json = json;
@@ -98,7 +99,8 @@ public class RedisProductCache {
             return new Read.Bypassed<>();
         }
         String key = entryType.keyPrefix() + version.get() + ":" + keySuffix;
-        Optional<V> cached = redis.call("catalog-get", () -> values.get(key)).flatMap(text -> decode(text, entryType.type()));
+        Optional<V> cached =
+                redis.call("catalog-get", () -> values.get(key)).flatMap(text -> decode(text, entryType.type()));
         return cached.<Read<V>>map(Read.Hit::new).orElseGet(() -> new Read.Miss<>(key));
     }
 
@@ -113,7 +115,9 @@ public class RedisProductCache {
             return Optional.empty();
         }
         // A missing version key (fresh or flushed Redis) is generation 0: nothing older can exist then.
-        return redis.call("catalog-version", () -> Optional.ofNullable(values.get(VERSION_KEY)).orElse("0"));
+        return redis.call(
+                "catalog-version",
+                () -> Optional.ofNullable(values.get(VERSION_KEY)).orElse("0"));
     }
 
     private <V> Optional<V> decode(String text, Class<V> type) {
@@ -129,7 +133,8 @@ public class RedisProductCache {
         try {
             return Optional.of(json.writeValueAsString(value));
         } catch (JsonProcessingException e) {
-            LOG.warnf("could not serialize %s for the cache: %s", value.getClass().getSimpleName(), e.toString());
+            LOG.warnf(
+                    "could not serialize %s for the cache: %s", value.getClass().getSimpleName(), e.toString());
             return Optional.empty();
         }
     }

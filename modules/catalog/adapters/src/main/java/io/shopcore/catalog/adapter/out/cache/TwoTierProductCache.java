@@ -34,8 +34,11 @@ public class TwoTierProductCache implements ProductCache {
     private final Meters pageMeters;
     private final Meters productMeters;
 
-    public TwoTierProductCache(RedisProductCache redis, TransactionSynchronizationRegistry transactions,
-                               CatalogConfig config, MeterRegistry registry) {
+    public TwoTierProductCache(
+            RedisProductCache redis,
+            TransactionSynchronizationRegistry transactions,
+            CatalogConfig config,
+            MeterRegistry registry) {
         this.near = new NearProductCache(config.cache().near());
         this.redis = redis;
         this.transactions = transactions;
@@ -158,8 +161,11 @@ public class TwoTierProductCache implements ProductCache {
 
         private static Counter counter(MeterRegistry registry, String cache, String tier, String result) {
             return Counter.builder("shopcore.catalog.cache.requests")
-                    .description("Catalog cache lookups by cache (page|product), tier (near|redis) and result (hit|miss|bypass)")
-                    .tag("cache", cache).tag("tier", tier).tag("result", result)
+                    .description(
+                            "Catalog cache lookups by cache (page|product), tier (near|redis) and result (hit|miss|bypass)")
+                    .tag("cache", cache)
+                    .tag("tier", tier)
+                    .tag("result", result)
                     .register(registry);
         }
     }

@@ -31,9 +31,10 @@ import javax.sql.DataSource;
 @TranslateStoreFailures("catalog")
 public class JdbcProductReadModel implements ProductReadModel {
 
-    private static final String COLUMNS = "select p.id, p.name, p.description, p.price, p.currency, p.category_id, c.name,"
-            + " p.created_at, p.updated_at from catalog.products p join catalog.categories c on c.id = p.category_id"
-            + " where p.deleted_at is null";
+    private static final String COLUMNS =
+            "select p.id, p.name, p.description, p.price, p.currency, p.category_id, c.name,"
+                    + " p.created_at, p.updated_at from catalog.products p join catalog.categories c on c.id = p.category_id"
+                    + " where p.deleted_at is null";
 
     private final DataSource dataSource;
     private final AtomicLong statements = new AtomicLong();
@@ -92,7 +93,7 @@ public class JdbcProductReadModel implements ProductReadModel {
     @Override
     public Optional<ProductView> findView(ProductId id) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(COLUMNS + " and p.id = ?")) {
+                PreparedStatement ps = c.prepareStatement(COLUMNS + " and p.id = ?")) {
             ps.setLong(1, id.value());
             statements.incrementAndGet();
             try (ResultSet rs = ps.executeQuery()) {
@@ -106,7 +107,7 @@ public class JdbcProductReadModel implements ProductReadModel {
     @Override
     public List<ProductView> findActiveAfter(long afterId, int limit) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(COLUMNS + " and p.id > ? order by p.id limit ?")) {
+                PreparedStatement ps = c.prepareStatement(COLUMNS + " and p.id > ? order by p.id limit ?")) {
             ps.setLong(1, afterId);
             ps.setInt(2, limit);
             statements.incrementAndGet();
@@ -140,8 +141,15 @@ public class JdbcProductReadModel implements ProductReadModel {
         String currency = rs.getString(5).trim();
         // Stored as numeric(19,4); shown at the currency's own scale (validated on write, so exact).
         Money price = new Money(rs.getBigDecimal(4), currency);
-        return new ProductView(rs.getLong(1), rs.getString(2), rs.getString(3), price.amount(), price.currency(),
-                rs.getLong(6), rs.getString(7), rs.getObject(8, OffsetDateTime.class).toInstant(),
+        return new ProductView(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getString(3),
+                price.amount(),
+                price.currency(),
+                rs.getLong(6),
+                rs.getString(7),
+                rs.getObject(8, OffsetDateTime.class).toInstant(),
                 rs.getObject(9, OffsetDateTime.class).toInstant());
     }
 }

@@ -23,7 +23,8 @@ public class JpaCategoryRepository implements CategoryRepository {
     @Override
     public CategoryId nextId() {
         Number next = (Number) panache.getEntityManager()
-                .createNativeQuery("select nextval('catalog.category_id_seq')").getSingleResult();
+                .createNativeQuery("select nextval('catalog.category_id_seq')")
+                .getSingleResult();
         return new CategoryId(next.longValue());
     }
 
@@ -54,6 +55,8 @@ public class JpaCategoryRepository implements CategoryRepository {
 
     @Override
     public List<Category> findAll() {
-        return panache.listAll(Sort.by("id")).stream().map(CategoryJpaEntity::toDomain).toList();
+        return panache.listAll(Sort.by("id")).stream()
+                .map(CategoryJpaEntity::toDomain)
+                .toList();
     }
 }

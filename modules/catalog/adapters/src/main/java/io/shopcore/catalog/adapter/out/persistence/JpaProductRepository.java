@@ -26,7 +26,8 @@ public class JpaProductRepository implements ProductRepository {
     @Override
     public ProductId nextId() {
         Number next = (Number) panache.getEntityManager()
-                .createNativeQuery("select nextval('catalog.product_id_seq')").getSingleResult();
+                .createNativeQuery("select nextval('catalog.product_id_seq')")
+                .getSingleResult();
         return new ProductId(next.longValue());
     }
 
@@ -54,7 +55,9 @@ public class JpaProductRepository implements ProductRepository {
         }
         List<Long> ids = categories.stream().map(CategoryId::value).toList();
         List<String> names = panache.getEntityManager()
-                .createQuery("select p.name from ProductJpaEntity p where p.deletedAt is null and p.categoryId in :ids", String.class)
+                .createQuery(
+                        "select p.name from ProductJpaEntity p where p.deletedAt is null and p.categoryId in :ids",
+                        String.class)
                 .setParameter("ids", ids)
                 .getResultList();
         return new HashSet<>(names);

@@ -6,14 +6,14 @@ import io.shopcore.catalog.domain.Product;
 import io.shopcore.catalog.domain.ProductId;
 import io.shopcore.catalog.domain.ProductName;
 import jakarta.persistence.Column;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** The write model's row. The category is a plain id: the write side never needs the category row. */
 @Entity
@@ -66,7 +66,14 @@ public class ProductJpaEntity {
     }
 
     Product toDomain() {
-        return Product.reconstitute(new ProductId(id), new ProductName(name), description,
-                new Money(price, currency.trim()), new CategoryId(categoryId), createdAt, updatedAt, deletedAt);
+        return Product.reconstitute(
+                new ProductId(id),
+                new ProductName(name),
+                description,
+                new Money(price, currency.trim()),
+                new CategoryId(categoryId),
+                createdAt,
+                updatedAt,
+                deletedAt);
     }
 }

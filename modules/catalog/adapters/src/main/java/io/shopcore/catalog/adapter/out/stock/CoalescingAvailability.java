@@ -110,7 +110,8 @@ final class CoalescingAvailability {
                 }
             }
             if (next != null) {
-                next.answer.complete(new Answer.Lead()); // the oldest waiter runs the next query; our 'running' slot passes to it
+                next.answer.complete(
+                        new Answer.Lead()); // the oldest waiter runs the next query; our 'running' slot passes to it
             }
         }
         if (failure != null) {

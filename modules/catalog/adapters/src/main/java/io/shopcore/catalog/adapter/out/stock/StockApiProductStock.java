@@ -24,8 +24,11 @@ public class StockApiProductStock implements ProductStock {
     private final CoalescingAvailability coalescing;
     private final TransactionSynchronizationRegistry transactions;
 
-    public StockApiProductStock(StockAvailabilityApi stock, CatalogConfig config, MeterRegistry registry,
-                                TransactionSynchronizationRegistry transactions) {
+    public StockApiProductStock(
+            StockAvailabilityApi stock,
+            CatalogConfig config,
+            MeterRegistry registry,
+            TransactionSynchronizationRegistry transactions) {
         this.stock = stock;
         this.transactions = transactions;
         this.lookups = Counter.builder("shopcore.catalog.stock.lookups")

@@ -52,17 +52,19 @@ class CoalescingAvailabilityTest {
 
     /** Records each query; the first {@code held} queries wait for {@link #release}. */
     private CoalescingAvailability coalescing(int maxConcurrent, int held, int failingQuery) {
-        return new CoalescingAvailability(ids -> {
-            int n = entered.incrementAndGet();
-            queries.add(Set.copyOf(ids));
-            if (n <= held) {
-                awaitLatch(release);
-            }
-            if (n == failingQuery) {
-                throw new IllegalStateException("database down");
-            }
-            return fakeStock(ids);
-        }, maxConcurrent);
+        return new CoalescingAvailability(
+                ids -> {
+                    int n = entered.incrementAndGet();
+                    queries.add(Set.copyOf(ids));
+                    if (n <= held) {
+                        awaitLatch(release);
+                    }
+                    if (n == failingQuery) {
+                        throw new IllegalStateException("database down");
+                    }
+                    return fakeStock(ids);
+                },
+                maxConcurrent);
     }
 
     private Future<Map<Long, Integer>> ask(CoalescingAvailability c, Long... ids) {
@@ -97,7 +99,9 @@ class CoalescingAvailabilityTest {
         assertThat(queries).hasSize(2);
         assertThat(queries.get(1)).hasSize(11).contains(101L, 110L, 9999L);
         assertThat(c.queued()).isZero();
-        assertThat(c.availableFor(List.of(3L))).as("idle again: a lone caller leads at once").isEqualTo(Map.of(3L, 30));
+        assertThat(c.availableFor(List.of(3L)))
+                .as("idle again: a lone caller leads at once")
+                .isEqualTo(Map.of(3L, 30));
     }
 
     @Test
@@ -132,8 +136,11 @@ class CoalescingAvailabilityTest {
 
         assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(Map.of(1L, 10));
         for (Future<Map<Long, Integer>> f : List.of(second, third)) {
-            assertThatThrownBy(() -> f.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
-                    .cause().isInstanceOf(IllegalStateException.class).hasMessage("database down");
+            assertThatThrownBy(() -> f.get(10, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class)
+                    .cause()
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("database down");
         }
         assertThat(queries).containsExactly(Set.of(1L), Set.of(2L, 3L));
         assertThat(c.availableFor(List.of(4L))).isEqualTo(Map.of(4L, 40));

@@ -17,6 +17,7 @@ public interface CreateCategoryUseCase {
 
     sealed interface Result {
         record Created(Category category) implements Result {}
+
         record NameTaken(String name) implements Result {}
     }
 }

@@ -21,6 +21,7 @@ public interface CreateProductUseCase {
 
     sealed interface Result {
         record Created(AvailableProduct product) implements Result {}
+
         record CategoryNotFound(long categoryId) implements Result {}
     }
 }

@@ -9,6 +9,7 @@ public interface DeleteProductUseCase {
 
     sealed interface Result {
         record Deleted(long productId) implements Result {}
+
         record NotFound(long productId) implements Result {}
     }
 }

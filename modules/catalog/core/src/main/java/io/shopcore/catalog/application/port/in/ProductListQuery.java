@@ -28,7 +28,7 @@ public record ProductListQuery(CategoryId categoryId, ProductSort sort, int page
 
     /** A compact, stable text form, used for cache keys. */
     public String key() {
-        return "c" + (categoryId == null ? "all" : Long.toString(categoryId.value())) + ":s" + sort.token()
-                + ":p" + page + ":z" + size;
+        return "c" + (categoryId == null ? "all" : Long.toString(categoryId.value())) + ":s" + sort.token() + ":p"
+                + page + ":z" + size;
     }
 }

@@ -7,5 +7,13 @@ import java.time.Instant;
  * The product part of what clients see: everything but availability, which is never cached and is
  * merged in fresh per request ({@link AvailableProduct}).
  */
-public record ProductView(long id, String name, String description, BigDecimal price, String currency,
-                          long categoryId, String categoryName, Instant createdAt, Instant updatedAt) {}
+public record ProductView(
+        long id,
+        String name,
+        String description,
+        BigDecimal price,
+        String currency,
+        long categoryId,
+        String categoryName,
+        Instant createdAt,
+        Instant updatedAt) {}

@@ -17,7 +17,9 @@ public interface UpdateProductUseCase {
 
     sealed interface Result {
         record Updated(AvailableProduct product) implements Result {}
+
         record NotFound(long productId) implements Result {}
+
         record CategoryNotFound(long categoryId) implements Result {}
     }
 }

@@ -17,10 +17,14 @@ class ProductQueryValuesTest {
     @Test
     void givenPageAndSizeBounds_productListQuery_acceptsZeroAndOneToHundred() {
         assertThat(new ProductListQuery(null, ProductSort.ID, 0, 1).size()).isEqualTo(1);
-        assertThat(new ProductListQuery(null, ProductSort.ID, 0, ProductListQuery.MAX_SIZE).size()).isEqualTo(100);
-        assertThatThrownBy(() -> new ProductListQuery(null, ProductSort.ID, -1, 20)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ProductListQuery(null, ProductSort.ID, 0, 0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ProductListQuery(null, ProductSort.ID, 0, 101)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(new ProductListQuery(null, ProductSort.ID, 0, ProductListQuery.MAX_SIZE).size())
+                .isEqualTo(100);
+        assertThatThrownBy(() -> new ProductListQuery(null, ProductSort.ID, -1, 20))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ProductListQuery(null, ProductSort.ID, 0, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ProductListQuery(null, ProductSort.ID, 0, 101))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ProductListQuery(null, null, 0, 20)).isInstanceOf(NullPointerException.class);
     }
 
@@ -28,7 +32,8 @@ class ProductQueryValuesTest {
     void givenAQuery_offsetAndKey_describeIt() {
         ProductListQuery q = new ProductListQuery(CategoryId.of(7), ProductSort.PRICE_DESC, 3, 17);
         assertThat(q.offset()).isEqualTo(51);
-        assertThat(new ProductListQuery(null, ProductSort.ID, 100_000_000, 100).offset()).isEqualTo(10_000_000_000L);
+        assertThat(new ProductListQuery(null, ProductSort.ID, 100_000_000, 100).offset())
+                .isEqualTo(10_000_000_000L);
         assertThat(q.key()).isEqualTo("c7:s-price:p3:z17");
         assertThat(new ProductListQuery(null, ProductSort.NAME, 0, 20).key()).isEqualTo("call:sname:p0:z20");
     }
@@ -48,11 +53,15 @@ class ProductQueryValuesTest {
     void givenInitialStockBounds_createCommand_acceptsZeroToOneBillion() {
         ProductDraft draft = new ProductDraft(new ProductName("x"), null, Money.krw(1), CategoryId.of(1));
         assertThat(new CreateProductUseCase.Command(draft, 0).initialStock()).isZero();
-        assertThat(new CreateProductUseCase.Command(draft, CreateProductUseCase.Command.MAX_INITIAL_STOCK).initialStock())
+        assertThat(new CreateProductUseCase.Command(draft, CreateProductUseCase.Command.MAX_INITIAL_STOCK)
+                        .initialStock())
                 .isEqualTo(1_000_000_000);
-        assertThatThrownBy(() -> new CreateProductUseCase.Command(draft, -1)).isInstanceOf(InvalidCatalogValue.class)
-                .extracting(e -> ((InvalidCatalogValue) e).field()).isEqualTo("initialStock");
-        assertThatThrownBy(() -> new CreateProductUseCase.Command(draft, CreateProductUseCase.Command.MAX_INITIAL_STOCK + 1))
+        assertThatThrownBy(() -> new CreateProductUseCase.Command(draft, -1))
+                .isInstanceOf(InvalidCatalogValue.class)
+                .extracting(e -> ((InvalidCatalogValue) e).field())
+                .isEqualTo("initialStock");
+        assertThatThrownBy(() ->
+                        new CreateProductUseCase.Command(draft, CreateProductUseCase.Command.MAX_INITIAL_STOCK + 1))
                 .isInstanceOf(InvalidCatalogValue.class);
         assertThatThrownBy(() -> new CreateProductUseCase.Command(null, 1)).isInstanceOf(NullPointerException.class);
     }

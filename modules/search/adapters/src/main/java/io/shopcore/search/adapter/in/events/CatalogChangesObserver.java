@@ -1,7 +1,7 @@
 package io.shopcore.search.adapter.in.events;
 
-import io.shopcore.catalog.api.CatalogProductChanged;
 import io.shopcore.catalog.api.CatalogProduct;
+import io.shopcore.catalog.api.CatalogProductChanged;
 import io.shopcore.search.application.port.in.IndexProductsUseCase;
 import io.shopcore.search.domain.IndexedProduct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,8 +27,8 @@ public class CatalogChangesObserver {
                     throw new IllegalArgumentException("catalog event " + event.kind() + " without a product");
                 }
                 CatalogProduct p = event.product();
-                indexing.productChanged(new IndexedProduct(p.id(), p.name(), p.description(), p.price(), p.currency(),
-                        p.categoryId(), p.categoryName()));
+                indexing.productChanged(new IndexedProduct(
+                        p.id(), p.name(), p.description(), p.price(), p.currency(), p.categoryId(), p.categoryName()));
             }
             case DELETED -> indexing.productRemoved(event.productId());
         }

@@ -62,21 +62,35 @@ public class PriceSearchResource {
             }
             case Unavailable u -> {
                 observe("error", "none", took);
-                yield Problems.response(Problem.of(ProblemCode.UNAVAILABLE,
-                        "Price search is unavailable: the catalog and every price source failed"), u.retryAfter());
+                yield Problems.response(
+                        Problem.of(
+                                ProblemCode.UNAVAILABLE,
+                                "Price search is unavailable: the catalog and every price source failed"),
+                        u.retryAfter());
             }
         };
     }
 
     private void observe(String status, String path, long nanos) {
-        counters.computeIfAbsent(status + "/" + path, k -> Counter.builder("shopcore_searches_total")
-                .description("Searches by kind, outcome and answering path")
-                .tag("kind", "price").tag("status", status).tag("path", path).register(registry)).increment();
-        timers.computeIfAbsent(path, p -> Timer.builder("shopcore.search.duration")
-                .description("Search response time by kind and answering path")
-                .tag("kind", "price").tag("path", p)
-                .publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(10))
-                .register(registry)).record(Duration.ofNanos(nanos));
+        counters.computeIfAbsent(
+                        status + "/" + path,
+                        k -> Counter.builder("shopcore_searches_total")
+                                .description("Searches by kind, outcome and answering path")
+                                .tag("kind", "price")
+                                .tag("status", status)
+                                .tag("path", path)
+                                .register(registry))
+                .increment();
+        timers.computeIfAbsent(
+                        path,
+                        p -> Timer.builder("shopcore.search.duration")
+                                .description("Search response time by kind and answering path")
+                                .tag("kind", "price")
+                                .tag("path", p)
+                                .publishPercentileHistogram()
+                                .minimumExpectedValue(Duration.ofMillis(1))
+                                .maximumExpectedValue(Duration.ofSeconds(10))
+                                .register(registry))
+                .record(Duration.ofNanos(nanos));
     }
 }

@@ -7,10 +7,15 @@ import java.util.List;
  * The usual page {@code {items, page, size, total}} plus {@code correctedQuery}: the text actually
  * searched when the original found nothing and a typo correction was applied, otherwise null.
  */
-public record SearchPageResponse(List<SearchItemResponse> items, int page, int size, long total, String correctedQuery) {
+public record SearchPageResponse(
+        List<SearchItemResponse> items, int page, int size, long total, String correctedQuery) {
 
     static SearchPageResponse from(Result r) {
-        return new SearchPageResponse(r.hits().stream().map(SearchItemResponse::from).toList(), r.page(), r.size(),
-                r.total(), r.correctedQuery());
+        return new SearchPageResponse(
+                r.hits().stream().map(SearchItemResponse::from).toList(),
+                r.page(),
+                r.size(),
+                r.total(),
+                r.correctedQuery());
     }
 }

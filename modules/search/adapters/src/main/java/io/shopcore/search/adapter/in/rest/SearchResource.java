@@ -43,16 +43,29 @@ public class SearchResource {
 
     @GET
     @PermitAll
-    public SearchPageResponse search(@QueryParam("q") String q, @QueryParam("categoryId") String categoryId,
-                                     @QueryParam("minPrice") String minPrice, @QueryParam("maxPrice") String maxPrice,
-                                     @QueryParam("sort") String sort, @QueryParam("page") String page,
-                                     @QueryParam("size") String size) {
+    public SearchPageResponse search(
+            @QueryParam("q") String q,
+            @QueryParam("categoryId") String categoryId,
+            @QueryParam("minPrice") String minPrice,
+            @QueryParam("maxPrice") String maxPrice,
+            @QueryParam("sort") String sort,
+            @QueryParam("page") String page,
+            @QueryParam("size") String size) {
         Params.PageQuery paging = Params.PageQuery.parse(page, size);
         Long category = Params.optionalPositiveId("categoryId", categoryId);
-        Sort order = sort == null || sort.isEmpty() ? Sort.RELEVANCE : Sort.parse(sort)
-                .orElseThrow(() -> ApiProblemException.validation("sort", "must be one of relevance, price, -price"));
-        Query query = new Query(q, category, price("minPrice", minPrice), price("maxPrice", maxPrice), order,
-                paging.page(), paging.size());
+        Sort order = sort == null || sort.isEmpty()
+                ? Sort.RELEVANCE
+                : Sort.parse(sort)
+                        .orElseThrow(() ->
+                                ApiProblemException.validation("sort", "must be one of relevance, price, -price"));
+        Query query = new Query(
+                q,
+                category,
+                price("minPrice", minPrice),
+                price("maxPrice", maxPrice),
+                order,
+                paging.page(),
+                paging.size());
         return SearchPageResponse.from(search.search(query));
     }
 
@@ -63,7 +76,8 @@ public class SearchResource {
         long start = System.nanoTime();
         // One transaction for the whole catalog: longer than the default timeout allows on large catalogs.
         RebuildSearchIndexUseCase.Result r = QuarkusTransaction.requiringNew()
-                .timeout((int) Math.max(1, config.rebuildTimeout().toSeconds())).call(rebuild::rebuild);
+                .timeout((int) Math.max(1, config.rebuildTimeout().toSeconds()))
+                .call(rebuild::rebuild);
         return new RebuildResponse(r.indexed(), (System.nanoTime() - start) / 1_000_000);
     }
 
@@ -73,7 +87,8 @@ public class SearchResource {
         }
         String v = raw.trim();
         if (!DECIMAL.matcher(v).matches()) {
-            throw ApiProblemException.validation(field, "must be a non-negative decimal number with at most 4 decimals");
+            throw ApiProblemException.validation(
+                    field, "must be a non-negative decimal number with at most 4 decimals");
         }
         return new BigDecimal(v);
     }

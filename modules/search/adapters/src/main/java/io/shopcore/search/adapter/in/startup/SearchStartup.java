@@ -33,7 +33,8 @@ public class SearchStartup {
         trigramCheck.verify();
         if (config.rebuildIfEmptyAtStart()) {
             RebuildSearchIndexUseCase.Result r = QuarkusTransaction.requiringNew()
-                    .timeout((int) Math.max(1, config.rebuildTimeout().toSeconds())).call(rebuild::rebuildIfEmpty);
+                    .timeout((int) Math.max(1, config.rebuildTimeout().toSeconds()))
+                    .call(rebuild::rebuildIfEmpty);
             if (r.rebuilt()) {
                 LOG.infof("Search index was empty: rebuilt from the catalog (%d products)", r.indexed());
             }

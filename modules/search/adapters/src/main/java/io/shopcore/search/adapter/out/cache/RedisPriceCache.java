@@ -34,6 +34,7 @@ public class RedisPriceCache implements PriceCache {
 
     /** Product search's generation key (see RedisSearchResultCache). */
     static final String GENERATION_KEY = "search:generation";
+
     static final String PREFIX = "search:price:p1:g";
     private static final TypeReference<List<PriceOffer>> OFFERS = new TypeReference<>() {};
 
@@ -47,14 +48,19 @@ public class RedisPriceCache implements PriceCache {
     private final Counter misses;
     private final Counter bypass;
 
-    public RedisPriceCache(RedisDataSource redisDataSource, ResilientRedis redis, ObjectMapper json, PriceSearchConfig config,
-                           MeterRegistry registry) {
+    public RedisPriceCache(
+            RedisDataSource redisDataSource,
+            ResilientRedis redis,
+            ObjectMapper json,
+            PriceSearchConfig config,
+            MeterRegistry registry) {
         this.values = redisDataSource.value(String.class, String.class);
         this.redis = redis;
         this.json = json;
         this.enabled = config.cache().enabled();
         this.ttlSeconds = Math.max(1, config.cache().ttl().toSeconds());
-        this.partialTtlSeconds = Math.max(1, Math.min(ttlSeconds, config.cache().partialTtl().toSeconds()));
+        this.partialTtlSeconds =
+                Math.max(1, Math.min(ttlSeconds, config.cache().partialTtl().toSeconds()));
         this.hits = counter(registry, "hit");
         this.misses = counter(registry, "miss");
         this.bypass = counter(registry, "bypass");
@@ -69,7 +75,8 @@ public class RedisPriceCache implements PriceCache {
             bypass.increment();
             return NO_CACHE;
         }
-        Optional<List<PriceOffer>> cached = redis.call("price-get", () -> values.get(key.get())).flatMap(this::decode);
+        Optional<List<PriceOffer>> cached =
+                redis.call("price-get", () -> values.get(key.get())).flatMap(this::decode);
         (cached.isPresent() ? hits : misses).increment();
         return new Lookup() {
             @Override
@@ -82,8 +89,10 @@ public class RedisPriceCache implements PriceCache {
                 if (offers.isEmpty()) {
                     return;
                 }
-                encode(offers).ifPresent(text ->
-                        redis.run("price-set", () -> values.setex(key.get(), partial ? partialTtlSeconds : ttlSeconds, text)));
+                encode(offers)
+                        .ifPresent(text -> redis.run(
+                                "price-set",
+                                () -> values.setex(key.get(), partial ? partialTtlSeconds : ttlSeconds, text)));
             }
         };
     }
@@ -103,13 +112,17 @@ public class RedisPriceCache implements PriceCache {
             return Optional.empty();
         }
         // No generation yet (fresh or flushed Redis) is generation 0, as for product search.
-        return redis.call("price-generation", () -> Optional.ofNullable(values.get(GENERATION_KEY)).orElse("0"))
+        return redis.call(
+                        "price-generation",
+                        () -> Optional.ofNullable(values.get(GENERATION_KEY)).orElse("0"))
                 .map(generation -> PREFIX + generation + ":" + hash(normalizedText));
     }
 
     static String hash(String normalizedText) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(normalizedText.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest(normalizedText.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -135,6 +148,7 @@ public class RedisPriceCache implements PriceCache {
     private static Counter counter(MeterRegistry registry, String result) {
         return Counter.builder("shopcore.search.price.cache.requests")
                 .description("Price search cache lookups by result (hit|miss|bypass)")
-                .tag("result", result).register(registry);
+                .tag("result", result)
+                .register(registry);
     }
 }

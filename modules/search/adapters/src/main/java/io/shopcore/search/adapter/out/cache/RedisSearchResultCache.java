@@ -58,8 +58,13 @@ public class RedisSearchResultCache implements SearchResultCache {
     private final Counter misses;
     private final Counter bypass;
 
-    public RedisSearchResultCache(RedisDataSource redisDataSource, ResilientRedis redis, ObjectMapper json,
-                                  TransactionSynchronizationRegistry transactions, SearchConfig config, MeterRegistry registry) {
+    public RedisSearchResultCache(
+            RedisDataSource redisDataSource,
+            ResilientRedis redis,
+            ObjectMapper json,
+            TransactionSynchronizationRegistry transactions,
+            SearchConfig config,
+            MeterRegistry registry) {
         this.values = redisDataSource.value(String.class, String.class);
         this.redis = redis;
         this.json = json;
@@ -79,7 +84,8 @@ public class RedisSearchResultCache implements SearchResultCache {
             return NO_CACHE;
         }
         String key = PAGE_PREFIX + generation.get() + ":" + hash(query);
-        Optional<MatchPage> cached = redis.call("search-get", () -> values.get(key)).flatMap(this::decode);
+        Optional<MatchPage> cached =
+                redis.call("search-get", () -> values.get(key)).flatMap(this::decode);
         (cached.isPresent() ? hits : misses).increment();
         return new Lookup() {
             @Override
@@ -137,14 +143,22 @@ public class RedisSearchResultCache implements SearchResultCache {
             return Optional.empty();
         }
         // No generation key yet (fresh or flushed Redis) is generation 0: nothing older can exist then.
-        return redis.call("search-generation", () -> Optional.ofNullable(values.get(GENERATION_KEY)).orElse("0"));
+        return redis.call(
+                "search-generation",
+                () -> Optional.ofNullable(values.get(GENERATION_KEY)).orElse("0"));
     }
 
     /** The query's canonical form, hashed: equal searches share a key whatever their spelling of numbers or case. */
     static String hash(Query q) {
-        String canonical = String.join("\u0001", TextAnalysis.normalize(q.text()),
-                q.categoryId() == null ? "" : q.categoryId().toString(), plain(q.minPrice()), plain(q.maxPrice()),
-                q.sort().name(), Integer.toString(q.page()), Integer.toString(q.size()));
+        String canonical = String.join(
+                "\u0001",
+                TextAnalysis.normalize(q.text()),
+                q.categoryId() == null ? "" : q.categoryId().toString(),
+                plain(q.minPrice()),
+                plain(q.maxPrice()),
+                q.sort().name(),
+                Integer.toString(q.page()),
+                Integer.toString(q.size()));
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
@@ -177,7 +191,8 @@ public class RedisSearchResultCache implements SearchResultCache {
     private static Counter counter(MeterRegistry registry, String result) {
         return Counter.builder("shopcore.search.cache.requests")
                 .description("Search result cache lookups by result (hit|miss|bypass)")
-                .tag("result", result).register(registry);
+                .tag("result", result)
+                .register(registry);
     }
 
     private static final Lookup NO_CACHE = new Lookup() {

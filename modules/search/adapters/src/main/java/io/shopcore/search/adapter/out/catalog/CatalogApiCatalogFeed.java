@@ -19,10 +19,13 @@ public class CatalogApiCatalogFeed implements CatalogFeed {
 
     @Override
     public List<IndexedProduct> productsAfter(long afterId, int limit) {
-        return catalog.productsAfter(afterId, limit).stream().map(CatalogApiCatalogFeed::toIndexed).toList();
+        return catalog.productsAfter(afterId, limit).stream()
+                .map(CatalogApiCatalogFeed::toIndexed)
+                .toList();
     }
 
     public static IndexedProduct toIndexed(CatalogProduct p) {
-        return new IndexedProduct(p.id(), p.name(), p.description(), p.price(), p.currency(), p.categoryId(), p.categoryName());
+        return new IndexedProduct(
+                p.id(), p.name(), p.description(), p.price(), p.currency(), p.categoryId(), p.categoryName());
     }
 }

@@ -42,8 +42,10 @@ public class JdbcProductSearchIndex implements ProductSearchIndex {
     static final long INDEX_LOCK = 0x5345_4152_4348L; // "SEARCH"
     /** pg_trgm similarity for dictionary candidates: low, the edit distance decides afterwards. */
     static final String SIMILARITY_THRESHOLD = "0.2";
+
     private static final String STORE = "search";
-    private static final String COLUMNS = "p.product_id, p.name, p.description, p.price, p.currency, p.category_id, p.category_name";
+    private static final String COLUMNS =
+            "p.product_id, p.name, p.description, p.price, p.currency, p.category_id, p.category_name";
 
     private final DataSource dataSource;
     private final TransactionSynchronizationRegistry transactions;
@@ -60,7 +62,8 @@ public class JdbcProductSearchIndex implements ProductSearchIndex {
         try (Connection c = dataSource.getConnection()) {
             lockShared(c);
             Set<String> old = new HashSet<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT terms FROM search.products WHERE product_id = ? FOR UPDATE")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT terms FROM search.products WHERE product_id = ? FOR UPDATE")) {
                 ps.setLong(1, p.id());
                 try (ResultSet rs = ps.executeQuery()) {
                     if (rs.next()) {
@@ -68,13 +71,14 @@ public class JdbcProductSearchIndex implements ProductSearchIndex {
                     }
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO search.products (product_id, name, description, price,"
-                    + " currency, category_id, category_name, name_folded, document, terms, terms_folded)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::tsvector, ?, ?) ON CONFLICT (product_id) DO UPDATE SET"
-                    + " name = excluded.name, description = excluded.description, price = excluded.price,"
-                    + " currency = excluded.currency, category_id = excluded.category_id, category_name = excluded.category_name,"
-                    + " name_folded = excluded.name_folded, document = excluded.document, terms = excluded.terms,"
-                    + " terms_folded = excluded.terms_folded")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("INSERT INTO search.products (product_id, name, description, price,"
+                            + " currency, category_id, category_name, name_folded, document, terms, terms_folded)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::tsvector, ?, ?) ON CONFLICT (product_id) DO UPDATE SET"
+                            + " name = excluded.name, description = excluded.description, price = excluded.price,"
+                            + " currency = excluded.currency, category_id = excluded.category_id, category_name = excluded.category_name,"
+                            + " name_folded = excluded.name_folded, document = excluded.document, terms = excluded.terms,"
+                            + " terms_folded = excluded.terms_folded")) {
                 bindDocument(c, ps, document);
                 ps.executeUpdate();
             }
@@ -94,11 +98,16 @@ public class JdbcProductSearchIndex implements ProductSearchIndex {
     public void remove(long productId) {
         try (Connection c = dataSource.getConnection()) {
             lockShared(c);
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM search.products WHERE product_id = ? RETURNING terms")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("DELETE FROM search.products WHERE product_id = ? RETURNING terms")) {
                 ps.setLong(1, productId);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (rs.next()) {
-                        countTerms(c, new TreeSet<>(Arrays.asList((String[]) rs.getArray(1).getArray())), -1);
+                        countTerms(
+                                c,
+                                new TreeSet<>(
+                                        Arrays.asList((String[]) rs.getArray(1).getArray())),
+                                -1);
                     }
                 }
             }
@@ -132,9 +141,10 @@ public class JdbcProductSearchIndex implements ProductSearchIndex {
             return;
         }
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("INSERT INTO search.products (product_id, name, description, price,"
-                     + " currency, category_id, category_name, name_folded, document, terms, terms_folded)"
-                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::tsvector, ?, ?)")) {
+                PreparedStatement ps =
+                        c.prepareStatement("INSERT INTO search.products (product_id, name, description, price,"
+                                + " currency, category_id, category_name, name_folded, document, terms, terms_folded)"
+                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::tsvector, ?, ?)")) {
             for (SearchDocument d : documents) {
                 bindDocument(c, ps, d);
                 ps.addBatch();
@@ -148,9 +158,9 @@ public class JdbcProductSearchIndex implements ProductSearchIndex {
     @Override
     public void finishRebuild() {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("INSERT INTO search.terms (term, term_folded, products)"
-                     + " SELECT t.term, min(t.folded), count(*) FROM search.products p,"
-                     + " unnest(p.terms, p.terms_folded) AS t(term, folded) GROUP BY t.term ORDER BY t.term")) {
+                PreparedStatement ps = c.prepareStatement("INSERT INTO search.terms (term, term_folded, products)"
+                        + " SELECT t.term, min(t.folded), count(*) FROM search.products p,"
+                        + " unnest(p.terms, p.terms_folded) AS t(term, folded) GROUP BY t.term ORDER BY t.term")) {
             ps.executeUpdate();
         } catch (SQLException e) {
             throw translate("finish rebuild", e);
@@ -191,9 +201,13 @@ public class JdbcProductSearchIndex implements ProductSearchIndex {
         }
         // The matches are computed first (MATERIALIZED): otherwise, for a price order, the planner may walk
         // the price index and test every product (measured 200+ ms instead of 4 ms for a rare term on 100k).
-        StringBuilder sql = new StringBuilder("WITH m AS MATERIALIZED (SELECT ").append(COLUMNS)
-                .append(", p.document FROM search.products p WHERE ").append(where).append(") SELECT ")
-                .append(COLUMNS).append(", ");
+        StringBuilder sql = new StringBuilder("WITH m AS MATERIALIZED (SELECT ")
+                .append(COLUMNS)
+                .append(", p.document FROM search.products p WHERE ")
+                .append(where)
+                .append(") SELECT ")
+                .append(COLUMNS)
+                .append(", ");
         params.addAll(whereParams);
         if (rank == null) {
             sql.append("0::float8");
@@ -201,11 +215,14 @@ public class JdbcProductSearchIndex implements ProductSearchIndex {
             sql.append("round(ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', p.document, ?::tsquery)::numeric, 6)::float8");
             params.add(rank);
         }
-        sql.append(" AS score, count(*) OVER () AS total FROM m p ORDER BY ").append(switch (query.sort()) {
-            case RELEVANCE -> "score DESC, p.product_id";
-            case PRICE -> "p.price, p.product_id";
-            case PRICE_DESC -> "p.price DESC, p.product_id";
-        }).append(" LIMIT ? OFFSET ?");
+        sql.append(" AS score, count(*) OVER () AS total FROM m p ORDER BY ")
+                .append(
+                        switch (query.sort()) {
+                            case RELEVANCE -> "score DESC, p.product_id";
+                            case PRICE -> "p.price, p.product_id";
+                            case PRICE_DESC -> "p.price DESC, p.product_id";
+                        })
+                .append(" LIMIT ? OFFSET ?");
         params.add(query.size());
         params.add(query.offset());
         try (Connection c = dataSource.getConnection()) {
@@ -216,14 +233,23 @@ public class JdbcProductSearchIndex implements ProductSearchIndex {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         String currency = rs.getString(5);
-                        matches.add(new ProductMatch(rs.getLong(1), rs.getString(2), rs.getString(3),
-                                atCurrencyScale(rs.getBigDecimal(4), currency), currency, rs.getLong(6), rs.getString(7), rs.getDouble(8)));
+                        matches.add(new ProductMatch(
+                                rs.getLong(1),
+                                rs.getString(2),
+                                rs.getString(3),
+                                atCurrencyScale(rs.getBigDecimal(4), currency),
+                                currency,
+                                rs.getLong(6),
+                                rs.getString(7),
+                                rs.getDouble(8)));
                         total = rs.getLong(9);
                     }
                 }
             }
             if (total < 0) {
-                total = query.offset() == 0 ? 0 : count(c, "SELECT count(*) FROM search.products p WHERE " + where, whereParams);
+                total = query.offset() == 0
+                        ? 0
+                        : count(c, "SELECT count(*) FROM search.products p WHERE " + where, whereParams);
             }
             return new MatchPage(matches, total, null);
         } catch (SQLException e) {
@@ -243,7 +269,8 @@ public class JdbcProductSearchIndex implements ProductSearchIndex {
                 c.setAutoCommit(false);
             }
             try {
-                try (PreparedStatement ps = c.prepareStatement("SELECT set_config('pg_trgm.similarity_threshold', ?, true)")) {
+                try (PreparedStatement ps =
+                        c.prepareStatement("SELECT set_config('pg_trgm.similarity_threshold', ?, true)")) {
                     ps.setString(1, SIMILARITY_THRESHOLD);
                     ps.execute();
                 }
@@ -284,7 +311,8 @@ public class JdbcProductSearchIndex implements ProductSearchIndex {
     @Override
     public boolean trigramsKeepHangul() {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT cardinality(" + trgmSchema() + ".show_trgm('가나다'))")) {
+                PreparedStatement ps =
+                        c.prepareStatement("SELECT cardinality(" + trgmSchema() + ".show_trgm('가나다'))")) {
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getInt(1) > 0;
@@ -299,10 +327,10 @@ public class JdbcProductSearchIndex implements ProductSearchIndex {
         String s = trgmSchema;
         if (s == null) {
             try (Connection c = dataSource.getConnection();
-                 PreparedStatement ps = c.prepareStatement(
-                         "SELECT quote_ident(n.nspname) FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace"
-                                 + " WHERE e.extname = 'pg_trgm'");
-                 ResultSet rs = ps.executeQuery()) {
+                    PreparedStatement ps = c.prepareStatement(
+                            "SELECT quote_ident(n.nspname) FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace"
+                                    + " WHERE e.extname = 'pg_trgm'");
+                    ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     throw new IllegalStateException("pg_trgm is not installed (the search migration creates it)");
                 }
@@ -318,7 +346,8 @@ public class JdbcProductSearchIndex implements ProductSearchIndex {
     /** Prices at their currency's scale (KRW 12000, USD 12.50), as the catalog shows them; numeric(19,4) pads to 4. */
     static java.math.BigDecimal atCurrencyScale(java.math.BigDecimal price, String currency) {
         try {
-            int scale = Math.max(0, java.util.Currency.getInstance(currency.trim()).getDefaultFractionDigits());
+            int scale =
+                    Math.max(0, java.util.Currency.getInstance(currency.trim()).getDefaultFractionDigits());
             return price.setScale(scale, java.math.RoundingMode.UNNECESSARY);
         } catch (IllegalArgumentException | ArithmeticException e) {
             return price;
@@ -447,8 +476,12 @@ public class JdbcProductSearchIndex implements ProductSearchIndex {
      */
     static RuntimeException translate(String operation, SQLException e) {
         String state = e.getSQLState();
-        if (state == null || state.startsWith("08") || state.startsWith("53") || state.startsWith("57")
-                || state.startsWith("40") || state.equals("55P03")) {
+        if (state == null
+                || state.startsWith("08")
+                || state.startsWith("53")
+                || state.startsWith("57")
+                || state.startsWith("40")
+                || state.equals("55P03")) {
             return new StoreUnavailableException(STORE, operation + " failed: " + e.getMessage(), e);
         }
         return new IllegalStateException("search index: " + operation + " failed", e);

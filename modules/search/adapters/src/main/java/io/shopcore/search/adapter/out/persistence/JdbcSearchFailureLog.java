@@ -36,8 +36,9 @@ public class JdbcSearchFailureLog implements SearchFailureLog {
 
     private static final Logger LOG = Logger.getLogger(JdbcSearchFailureLog.class);
     static final int MAX_DETAIL = 500;
-    private static final String INSERT = "INSERT INTO search.search_failures (query, path, reason, source, detail, occurred_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?)";
+    private static final String INSERT =
+            "INSERT INTO search.search_failures (query, path, reason, source, detail, occurred_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?)";
 
     private final DataSource dataSource;
     private final BlockingQueue<SearchFailure> queue;
@@ -53,12 +54,24 @@ public class JdbcSearchFailureLog implements SearchFailureLog {
 
     @Inject
     public JdbcSearchFailureLog(DataSource dataSource, PriceSearchConfig config, Clock clock, MeterRegistry registry) {
-        this(dataSource, config.failureLog().queueCapacity(), config.failureLog().batchSize(), config.failureLog().warnInterval(),
-                config.failureLog().retention(), clock, registry);
+        this(
+                dataSource,
+                config.failureLog().queueCapacity(),
+                config.failureLog().batchSize(),
+                config.failureLog().warnInterval(),
+                config.failureLog().retention(),
+                clock,
+                registry);
     }
 
-    public JdbcSearchFailureLog(DataSource dataSource, int capacity, int batchSize, Duration warnInterval, Duration retention, Clock clock,
-                         MeterRegistry registry) {
+    public JdbcSearchFailureLog(
+            DataSource dataSource,
+            int capacity,
+            int batchSize,
+            Duration warnInterval,
+            Duration retention,
+            Clock clock,
+            MeterRegistry registry) {
         this.dataSource = dataSource;
         this.queue = new ArrayBlockingQueue<>(Math.max(1, capacity));
         this.batchSize = Math.max(1, batchSize);
@@ -66,11 +79,13 @@ public class JdbcSearchFailureLog implements SearchFailureLog {
         this.retention = retention;
         this.clock = clock;
         this.written = Counter.builder("shopcore.search.failures.written")
-                .description("search_failures rows written").register(registry);
+                .description("search_failures rows written")
+                .register(registry);
         this.droppedFull = dropped(registry, "queue_full");
         this.droppedStore = dropped(registry, "store_unavailable");
         Gauge.builder("shopcore.search.failures.queued", queue, BlockingQueue::size)
-                .description("search_failures records waiting for the writer").register(registry);
+                .description("search_failures records waiting for the writer")
+                .register(registry);
     }
 
     @Override
@@ -82,7 +97,9 @@ public class JdbcSearchFailureLog implements SearchFailureLog {
     }
 
     /** Drains the queue in batches; one writer at a time (the scheduler skips overlapping runs anyway). */
-    @Scheduled(identity = "search-failures-writer", every = "${shopcore.search.price.failure-log.flush-interval:1s}",
+    @Scheduled(
+            identity = "search-failures-writer",
+            every = "${shopcore.search.price.failure-log.flush-interval:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void flush() {
         if (!writing.tryLock()) {
@@ -100,13 +117,16 @@ public class JdbcSearchFailureLog implements SearchFailureLog {
     }
 
     /** Deletes rows older than the retention, in bounded statements; safe to run on both colours. */
-    @Scheduled(identity = "search-failures-purge", every = "1h", delayed = "5m",
+    @Scheduled(
+            identity = "search-failures-purge",
+            every = "1h",
+            delayed = "5m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void purge() {
         Timestamp before = Timestamp.from(clock.instant().minus(retention));
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("DELETE FROM search.search_failures WHERE id IN"
-                     + " (SELECT id FROM search.search_failures WHERE occurred_at < ? LIMIT 10000)")) {
+                PreparedStatement ps = c.prepareStatement("DELETE FROM search.search_failures WHERE id IN"
+                        + " (SELECT id FROM search.search_failures WHERE occurred_at < ? LIMIT 10000)")) {
             ps.setTimestamp(1, before);
             while (ps.executeUpdate() == 10000) {
                 // more to delete
@@ -121,13 +141,18 @@ public class JdbcSearchFailureLog implements SearchFailureLog {
     }
 
     private void write(List<SearchFailure> batch) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(INSERT)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(INSERT)) {
             for (SearchFailure f : batch) {
                 ps.setString(1, f.query());
                 ps.setString(2, f.path());
                 ps.setString(3, f.reason());
                 ps.setString(4, f.source());
-                ps.setString(5, f.detail() == null || f.detail().length() <= MAX_DETAIL ? f.detail() : f.detail().substring(0, MAX_DETAIL));
+                ps.setString(
+                        5,
+                        f.detail() == null || f.detail().length() <= MAX_DETAIL
+                                ? f.detail()
+                                : f.detail().substring(0, MAX_DETAIL));
                 ps.setTimestamp(6, Timestamp.from(f.at()));
                 ps.addBatch();
             }
@@ -150,6 +175,7 @@ public class JdbcSearchFailureLog implements SearchFailureLog {
     private static Counter dropped(MeterRegistry registry, String reason) {
         return Counter.builder("shopcore.search.failures.dropped")
                 .description("search_failures records dropped (queue full, or the database unavailable)")
-                .tag("reason", reason).register(registry);
+                .tag("reason", reason)
+                .register(registry);
     }
 }

@@ -16,6 +16,7 @@ final class TsLiterals {
 
     /** PostgreSQL keeps at most 256 positions per lexeme and positions up to 16383. */
     static final int MAX_POSITIONS = 256;
+
     static final int MAX_POSITION = 16_383;
 
     private TsLiterals() {}

@@ -2,10 +2,10 @@ package io.shopcore.search.adapter.out.pricesource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import io.shopcore.search.adapter.config.PriceSearchConfig;
 import io.shopcore.search.application.port.out.PriceSource;
 import io.shopcore.search.application.port.out.PriceSources;
-import io.quarkus.runtime.Startup;
 import io.vertx.core.Vertx;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,16 +42,32 @@ public class ConfiguredPriceSources implements PriceSources {
                 throw new IllegalStateException("price source name '" + name + "' must be 1..32 of [a-z0-9_-]");
             }
             String key = "shopcore.search.price.sources." + name + ".";
-            String baseUrl = s.baseUrl().filter(u -> !u.isBlank()).orElseThrow(() -> new IllegalStateException(
-                    "price source " + name + " is enabled but has no base URL: set " + key + "base-url"));
-            HttpJson http = new HttpJson(vertx, baseUrl, s.path().orElse(s.type() == PriceSearchConfig.SourceType.NAVER ? NAVER_PATH : FEED_PATH),
-                    s.connectTimeout(), s.readTimeout(), s.defaultRetryAfter(), json);
+            String baseUrl = s.baseUrl()
+                    .filter(u -> !u.isBlank())
+                    .orElseThrow(() -> new IllegalStateException(
+                            "price source " + name + " is enabled but has no base URL: set " + key + "base-url"));
+            HttpJson http = new HttpJson(
+                    vertx,
+                    baseUrl,
+                    s.path().orElse(s.type() == PriceSearchConfig.SourceType.NAVER ? NAVER_PATH : FEED_PATH),
+                    s.connectTimeout(),
+                    s.readTimeout(),
+                    s.defaultRetryAfter(),
+                    json);
             String currency = s.currency().trim().toUpperCase(java.util.Locale.ROOT);
             SourceClient client = switch (s.type()) {
                 case FEED -> new JsonFeedClient(name, http, s.maxOffers(), currency);
-                case NAVER -> new NaverShoppingClient(name, http, s.maxOffers(), s.sort(), currency,
-                        s.clientId().filter(v -> !v.isBlank()).orElseThrow(() -> missing(key + "client-id")),
-                        s.clientSecret().filter(v -> !v.isBlank()).orElseThrow(() -> missing(key + "client-secret")));
+                case NAVER ->
+                    new NaverShoppingClient(
+                            name,
+                            http,
+                            s.maxOffers(),
+                            s.sort(),
+                            currency,
+                            s.clientId().filter(v -> !v.isBlank()).orElseThrow(() -> missing(key + "client-id")),
+                            s.clientSecret()
+                                    .filter(v -> !v.isBlank())
+                                    .orElseThrow(() -> missing(key + "client-secret")));
             };
             sources.add(new GuardedPriceSource(name, client, s, registry));
             LOG.infof("price source %s (%s) enabled", name, s.type());

@@ -51,25 +51,31 @@ final class GuardedPriceSource implements PriceSource, AutoCloseable {
         this.guard = Guard.create()
                 .withDescription("price-source-" + name)
                 .withRetry()
-                    .maxRetries(retry.maxRetries())
-                    .delay(delay, ChronoUnit.MILLIS)
-                    .jitter(Math.min(retry.jitter().toMillis(), delay), ChronoUnit.MILLIS)
-                    .maxDuration(Math.max(delay + 1, retry.maxDelay().toMillis() * (retry.maxRetries() + 1) + 60_000), ChronoUnit.MILLIS)
-                    .whenException(e -> e instanceof SourceCallException s && s.retryable())
-                    .withExponentialBackoff().factor(2).maxDelay(Math.max(delay, retry.maxDelay().toMillis()), ChronoUnit.MILLIS).done()
-                    .done()
+                .maxRetries(retry.maxRetries())
+                .delay(delay, ChronoUnit.MILLIS)
+                .jitter(Math.min(retry.jitter().toMillis(), delay), ChronoUnit.MILLIS)
+                .maxDuration(
+                        Math.max(delay + 1, retry.maxDelay().toMillis() * (retry.maxRetries() + 1) + 60_000),
+                        ChronoUnit.MILLIS)
+                .whenException(e -> e instanceof SourceCallException s && s.retryable())
+                .withExponentialBackoff()
+                .factor(2)
+                .maxDelay(Math.max(delay, retry.maxDelay().toMillis()), ChronoUnit.MILLIS)
+                .done()
+                .done()
                 .withCircuitBreaker()
-                    .requestVolumeThreshold(breaker.requestVolume())
-                    .failureRatio(breaker.failureRatio())
-                    .delay(Math.max(1, breaker.delay().toMillis()), ChronoUnit.MILLIS)
-                    .successThreshold(breaker.successThreshold())
-                    .when(e -> !(e instanceof SourceCallException s) || s.countsForBreaker())
-                    .onStateChange(this::breakerChanged)
-                    .done()
+                .requestVolumeThreshold(breaker.requestVolume())
+                .failureRatio(breaker.failureRatio())
+                .delay(Math.max(1, breaker.delay().toMillis()), ChronoUnit.MILLIS)
+                .successThreshold(breaker.successThreshold())
+                .when(e -> !(e instanceof SourceCallException s) || s.countsForBreaker())
+                .onStateChange(this::breakerChanged)
+                .done()
                 .build();
         Gauge.builder("shopcore_price_source_breaker_open", breakerOpen, AtomicInteger::get)
                 .description("1 while the price source's circuit breaker is open (the source is not called)")
-                .tag("source", name).register(registry);
+                .tag("source", name)
+                .register(registry);
     }
 
     @Override
@@ -90,7 +96,9 @@ final class GuardedPriceSource implements PriceSource, AutoCloseable {
         } catch (SourceCallException e) {
             if (e.reason() == Failure.RATE_LIMITED && e.retryAfter() != null) {
                 skipUntil.set(System.nanoTime() + e.retryAfter().toNanos());
-                LOG.warnf("price source %s answered 429: skipped for %d s", name, e.retryAfter().toSeconds());
+                LOG.warnf(
+                        "price source %s answered 429: skipped for %d s",
+                        name, e.retryAfter().toSeconds());
             }
             count(e.reason().wire());
             return new Failed(e.reason(), e.getMessage());
@@ -124,9 +132,14 @@ final class GuardedPriceSource implements PriceSource, AutoCloseable {
     }
 
     private void count(String outcome) {
-        outcomes.computeIfAbsent(outcome, o -> Counter.builder("shopcore_price_source_calls_total")
-                .description("Price source calls by outcome (after retries)")
-                .tag("source", name).tag("outcome", o).register(registry)).increment();
+        outcomes.computeIfAbsent(
+                        outcome,
+                        o -> Counter.builder("shopcore_price_source_calls_total")
+                                .description("Price source calls by outcome (after retries)")
+                                .tag("source", name)
+                                .tag("outcome", o)
+                                .register(registry))
+                .increment();
     }
 
     @Override

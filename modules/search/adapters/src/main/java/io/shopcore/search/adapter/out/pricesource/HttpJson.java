@@ -44,16 +44,24 @@ final class HttpJson implements AutoCloseable {
     private final long readTimeoutMillis;
     private final Duration defaultRetryAfter;
 
-    HttpJson(Vertx vertx, String baseUrl, String path, Duration connectTimeout, Duration readTimeout, Duration defaultRetryAfter,
-             ObjectMapper json) {
+    HttpJson(
+            Vertx vertx,
+            String baseUrl,
+            String path,
+            Duration connectTimeout,
+            Duration readTimeout,
+            Duration defaultRetryAfter,
+            ObjectMapper json) {
         String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         String p = path == null || path.isEmpty() ? "" : (path.startsWith("/") ? path : "/" + path);
         this.endpoint = base + p;
         URI.create(endpoint); // fails at start-up on a malformed URL
-        this.client = WebClient.create(vertx, new WebClientOptions()
-                .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()))
-                .setFollowRedirects(false)
-                .setUserAgent("shopcore-price-search"));
+        this.client = WebClient.create(
+                vertx,
+                new WebClientOptions()
+                        .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()))
+                        .setFollowRedirects(false)
+                        .setUserAgent("shopcore-price-search"));
         this.readTimeoutMillis = Math.max(1, readTimeout.toMillis());
         this.json = json.copy()
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -79,8 +87,8 @@ final class HttpJson implements AutoCloseable {
         int status = response.statusCode();
         if (status == 429) {
             Duration wait = retryAfter(response.getHeader("Retry-After"), defaultRetryAfter, ZonedDateTime.now());
-            throw new SourceCallException(Failure.RATE_LIMITED, "429 Too Many Requests, Retry-After " + wait.toSeconds() + " s",
-                    wait, null);
+            throw new SourceCallException(
+                    Failure.RATE_LIMITED, "429 Too Many Requests, Retry-After " + wait.toSeconds() + " s", wait, null);
         }
         if (status >= 500) {
             throw new SourceCallException(Failure.SERVER_ERROR, "HTTP " + status);
@@ -91,7 +99,8 @@ final class HttpJson implements AutoCloseable {
         String type = response.getHeader("Content-Type");
         if (type != null && !type.toLowerCase(Locale.ROOT).contains("json")) {
             int semicolon = type.indexOf(';');
-            throw new SourceCallException(Failure.MALFORMED, "not JSON: " + (semicolon < 0 ? type : type.substring(0, semicolon)).trim());
+            throw new SourceCallException(
+                    Failure.MALFORMED, "not JSON: " + (semicolon < 0 ? type : type.substring(0, semicolon)).trim());
         }
         String body = response.bodyAsString();
         if (body == null || body.isBlank()) {
@@ -104,8 +113,14 @@ final class HttpJson implements AutoCloseable {
             }
             return node;
         } catch (IOException e) {
-            throw new SourceCallException(Failure.MALFORMED, "invalid JSON: "
-                    + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()), null, null);
+            throw new SourceCallException(
+                    Failure.MALFORMED,
+                    "invalid JSON: "
+                            + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j
+                                    ? j.getOriginalMessage()
+                                    : e.getMessage()),
+                    null,
+                    null);
         }
     }
 
@@ -139,7 +154,10 @@ final class HttpJson implements AutoCloseable {
     private static String query(Map<String, String> params) {
         StringBuilder b = new StringBuilder();
         for (Map.Entry<String, String> e : new LinkedHashMap<>(params).entrySet()) {
-            b.append(b.isEmpty() ? '?' : '&').append(encode(e.getKey())).append('=').append(encode(e.getValue()));
+            b.append(b.isEmpty() ? '?' : '&')
+                    .append(encode(e.getKey()))
+                    .append('=')
+                    .append(encode(e.getValue()));
         }
         return b.toString();
     }
@@ -172,9 +190,11 @@ final class HttpJson implements AutoCloseable {
 
     private static SourceCallException classify(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof TimeoutException || t instanceof SocketTimeoutException
+            if (t instanceof TimeoutException
+                    || t instanceof SocketTimeoutException
                     || t.getClass().getSimpleName().contains("Timeout")) {
-                return new SourceCallException(Failure.TIMEOUT, "timed out: " + t.getClass().getSimpleName(), null, e);
+                return new SourceCallException(
+                        Failure.TIMEOUT, "timed out: " + t.getClass().getSimpleName(), null, e);
             }
         }
         if (hasCause(e, ConnectException.class) || hasCause(e, UnknownHostException.class)) {

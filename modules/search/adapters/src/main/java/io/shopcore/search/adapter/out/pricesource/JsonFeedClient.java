@@ -54,8 +54,13 @@ final class JsonFeedClient implements SourceClient {
             BigDecimal price = HttpJson.decimal(o.get("price"));
             String currency = HttpJson.text(o, "currency");
             try {
-                out.add(new PriceOffer(source, HttpJson.text(o, "productId"), name, price,
-                        currency == null ? defaultCurrency : currency, HttpJson.text(o, "url")));
+                out.add(new PriceOffer(
+                        source,
+                        HttpJson.text(o, "productId"),
+                        name,
+                        price,
+                        currency == null ? defaultCurrency : currency,
+                        HttpJson.text(o, "url")));
             } catch (IllegalArgumentException | NullPointerException invalid) {
                 // an offer without a name or a usable price: skipped, the others still count
             }

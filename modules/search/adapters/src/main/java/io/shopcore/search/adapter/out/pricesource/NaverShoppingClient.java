@@ -27,8 +27,14 @@ final class NaverShoppingClient implements SourceClient {
     private final String currency;
     private final Map<String, String> headers;
 
-    NaverShoppingClient(String source, HttpJson http, int display, String sort, String currency, String clientId,
-                        String clientSecret) {
+    NaverShoppingClient(
+            String source,
+            HttpJson http,
+            int display,
+            String sort,
+            String currency,
+            String clientId,
+            String clientSecret) {
         this.source = source;
         this.http = http;
         this.display = Math.max(1, Math.min(MAX_DISPLAY, display));
@@ -60,7 +66,12 @@ final class NaverShoppingClient implements SourceClient {
             String title = HtmlText.toText(HttpJson.text(item, "title"));
             BigDecimal lowest = HttpJson.decimal(item.get("lprice"));
             try {
-                out.add(new PriceOffer(source, HttpJson.text(item, "productId"), title, lowest, currency,
+                out.add(new PriceOffer(
+                        source,
+                        HttpJson.text(item, "productId"),
+                        title,
+                        lowest,
+                        currency,
                         HttpJson.text(item, "link")));
             } catch (IllegalArgumentException | NullPointerException invalid) {
                 // no title or no price (an empty lprice): skipped

@@ -48,7 +48,9 @@ public interface SearchPricesUseCase {
 
     /** Which path answered. */
     enum Path {
-        CACHE, FAST, SLOW;
+        CACHE,
+        FAST,
+        SLOW;
 
         /** {@code cache}, {@code fast} or {@code slow}. */
         public String wire() {

@@ -58,7 +58,8 @@ public interface SearchProductsUseCase {
      * @throws InvalidSearchQuery naming the offending parameter ({@code q}, {@code categoryId},
      *         {@code minPrice}, {@code maxPrice}, {@code page}, {@code size})
      */
-    record Query(String text, Long categoryId, BigDecimal minPrice, BigDecimal maxPrice, Sort sort, int page, int size) {
+    record Query(
+            String text, Long categoryId, BigDecimal minPrice, BigDecimal maxPrice, Sort sort, int page, int size) {
 
         public static final int MAX_TEXT_LENGTH = 200;
         public static final int MAX_SIZE = 100;
@@ -125,8 +126,16 @@ public interface SearchProductsUseCase {
      * One product found. The product fields are the catalog's as last seen by the projection;
      * {@code available} is read fresh from the stock module for every call.
      */
-    record Hit(long productId, String name, String description, BigDecimal price, String currency,
-               long categoryId, String categoryName, double score, int available) {
+    record Hit(
+            long productId,
+            String name,
+            String description,
+            BigDecimal price,
+            String currency,
+            long categoryId,
+            String categoryName,
+            double score,
+            int available) {
 
         public Hit {
             Objects.requireNonNull(name, "name");

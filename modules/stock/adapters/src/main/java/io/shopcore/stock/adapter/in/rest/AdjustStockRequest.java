@@ -16,7 +16,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 public record AdjustStockRequest(
         @Schema(type = SchemaType.INTEGER, minimum = "-1000000000", maximum = "1000000000")
-        @NotNull @Min(-1_000_000_000) @Max(1_000_000_000) BigInteger delta,
+        @NotNull
+        @Min(-1_000_000_000)
+        @Max(1_000_000_000)
+        BigInteger delta,
+
         @NotBlank @Size(max = 500) String reason) {
 
     /** Only after validation. */

@@ -8,7 +8,6 @@ import io.shopcore.infrastructure.web.PageResponse;
 import io.shopcore.infrastructure.web.Params;
 import io.shopcore.stock.application.Page;
 import io.shopcore.stock.application.port.in.ConfirmReservationUseCase;
-import io.shopcore.stock.application.Page;
 import io.shopcore.stock.application.port.in.ReleaseReservationUseCase;
 import io.shopcore.stock.application.port.in.ReservationQueries;
 import io.shopcore.stock.application.port.in.ReservationTransitionResult;
@@ -36,8 +35,11 @@ public class ReservationResource {
     private final ReleaseReservationUseCase release;
     private final CurrentCaller caller;
 
-    public ReservationResource(ReservationQueries queries, ConfirmReservationUseCase confirm,
-                               ReleaseReservationUseCase release, CurrentCaller caller) {
+    public ReservationResource(
+            ReservationQueries queries,
+            ConfirmReservationUseCase confirm,
+            ReleaseReservationUseCase release,
+            CurrentCaller caller) {
         this.queries = queries;
         this.confirm = confirm;
         this.release = release;
@@ -49,20 +51,20 @@ public class ReservationResource {
     @Authenticated
     public ReservationResponse reservation(@PathParam("id") String idRaw) {
         ReservationId id = ReservationId.of(Params.uuid("id", idRaw));
-        return queries.reservation(id, caller.get()).map(ReservationResponse::from)
+        return queries.reservation(id, caller.get())
+                .map(ReservationResponse::from)
                 .orElseThrow(() -> new ApiProblemException(ProblemCode.NOT_FOUND, "No reservation " + id));
     }
 
     @GET
     @Authenticated
-    public PageResponse<ReservationResponse> reservations(@QueryParam("status") String statusRaw,
-                                                          @QueryParam("page") String page,
-                                                          @QueryParam("size") String size) {
+    public PageResponse<ReservationResponse> reservations(
+            @QueryParam("status") String statusRaw, @QueryParam("page") String page, @QueryParam("size") String size) {
         ReservationStatus status = parseStatus(statusRaw);
         Params.PageQuery q = Params.PageQuery.parse(page, size);
         Page<Reservation> p = queries.reservations(caller.get(), status, q.page(), q.size());
-        return new PageResponse<>(p.items().stream().map(ReservationResponse::from).toList(), q.page(), q.size(),
-                p.total());
+        return new PageResponse<>(
+                p.items().stream().map(ReservationResponse::from).toList(), q.page(), q.size(), p.total());
     }
 
     @POST
@@ -83,11 +85,13 @@ public class ReservationResource {
 
     private static Response answer(ReservationId id, ReservationTransitionResult result) {
         return switch (result) {
-            case ReservationTransitionResult.Done d -> Response.ok(ReservationResponse.from(d.reservation()))
-                    .type(MediaType.APPLICATION_JSON).build();
+            case ReservationTransitionResult.Done d ->
+                Response.ok(ReservationResponse.from(d.reservation()))
+                        .type(MediaType.APPLICATION_JSON)
+                        .build();
             case ReservationTransitionResult.NotFound n -> Problems.notFound("No reservation " + id);
-            case ReservationTransitionResult.NotHeld h -> Problems.of(ProblemCode.RESERVATION_NOT_HELD,
-                    "Reservation " + id + " is " + h.status() + ", not HELD");
+            case ReservationTransitionResult.NotHeld h ->
+                Problems.of(ProblemCode.RESERVATION_NOT_HELD, "Reservation " + id + " is " + h.status() + ", not HELD");
         };
     }
 

@@ -14,8 +14,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * is refused by the strict JSON reader as "wrong type", also naming {@code quantity}.
  */
 public record ReserveStockRequest(
-        @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000")
-        @NotNull @Min(1) @Max(1000) BigInteger quantity) {
+        @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000") @NotNull @Min(1) @Max(1000)
+        BigInteger quantity) {
 
     /** Only after validation. */
     int quantityValue() {

@@ -8,7 +8,11 @@ public record StockAuditResponse(int productsChecked, boolean consistent, List<V
     public record Violation(long productId, String rule, String detail) {}
 
     static StockAuditResponse from(AuditStockUseCase.Report report) {
-        return new StockAuditResponse(report.productsChecked(), report.consistent(), report.violations().stream()
-                .map(v -> new Violation(v.productId(), v.rule(), v.detail())).toList());
+        return new StockAuditResponse(
+                report.productsChecked(),
+                report.consistent(),
+                report.violations().stream()
+                        .map(v -> new Violation(v.productId(), v.rule(), v.detail()))
+                        .toList());
     }
 }

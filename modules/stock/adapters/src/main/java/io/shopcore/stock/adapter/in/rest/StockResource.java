@@ -49,8 +49,12 @@ public class StockResource {
     private final AuditStockUseCase audit;
     private final CurrentCaller caller;
 
-    public StockResource(StockLevelQueries queries, ReserveStockUseCase reserve, AdjustStockUseCase adjust,
-                         AuditStockUseCase audit, CurrentCaller caller) {
+    public StockResource(
+            StockLevelQueries queries,
+            ReserveStockUseCase reserve,
+            AdjustStockUseCase adjust,
+            AuditStockUseCase audit,
+            CurrentCaller caller) {
         this.queries = queries;
         this.reserve = reserve;
         this.adjust = adjust;
@@ -64,8 +68,7 @@ public class StockResource {
     @PermitAll
     public StockLevelResponse stockLevel(@PathParam("productId") String productIdRaw) {
         long productId = Params.positiveId("productId", productIdRaw);
-        return queries.stockLevel(productId).map(StockLevelResponse::from)
-                .orElseThrow(() -> notFound(productId));
+        return queries.stockLevel(productId).map(StockLevelResponse::from).orElseThrow(() -> notFound(productId));
     }
 
     /**
@@ -78,48 +81,58 @@ public class StockResource {
     @Authenticated
     @NonBlocking
     @Consumes(MediaType.APPLICATION_JSON)
-    public CompletionStage<Response> reserve(@PathParam("productId") String productIdRaw,
-                                             @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
-                                             @Valid @NotNull ReserveStockRequest body) {
+    public CompletionStage<Response> reserve(
+            @PathParam("productId") String productIdRaw,
+            @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
+            @Valid @NotNull ReserveStockRequest body) {
         long productId = Params.positiveId("productId", productIdRaw);
         if (idempotencyKey != null && !ReserveStockUseCase.Command.isValidKey(idempotencyKey)) {
             throw ApiProblemException.validation(IDEMPOTENCY_KEY, "must be 1 to 128 printable ASCII characters");
         }
         int quantity = body.quantityValue();
-        var command = new ReserveStockUseCase.Command(productId, Quantity.of(quantity), caller.get().userId(),
-                idempotencyKey);
+        var command = new ReserveStockUseCase.Command(
+                productId, Quantity.of(quantity), caller.get().userId(), idempotencyKey);
         // The answer may arrive on a batch writer thread; the response is built back on this request's
         // Vert.x context, where its request scope (used by the response builder) is active. A failure is
         // handed over unwrapped, so the exception mappers see the adapter's own exception.
         Context requestContext = Vertx.currentContext();
         CompletableFuture<Response> response = new CompletableFuture<>();
-        reserve.reserveAsync(command).whenComplete((result, failure) -> requestContext.runOnContext(ignored -> {
-            if (failure != null) {
-                response.completeExceptionally(unwrap(failure));
-                return;
-            }
-            try {
-                response.complete(toResponse(result, productId, quantity));
-            } catch (RuntimeException e) {
-                response.completeExceptionally(e);
-            }
-        }));
+        reserve.reserveAsync(command)
+                .whenComplete((result, failure) -> requestContext.runOnContext(ignored -> {
+                    if (failure != null) {
+                        response.completeExceptionally(unwrap(failure));
+                        return;
+                    }
+                    try {
+                        response.complete(toResponse(result, productId, quantity));
+                    } catch (RuntimeException e) {
+                        response.completeExceptionally(e);
+                    }
+                }));
         return response;
     }
 
     private static Response toResponse(ReserveStockUseCase.Result result, long productId, int quantity) {
         Response response = switch (result) {
-            case ReserveStockUseCase.Reserved r -> Response.status(Response.Status.CREATED)
-                    .location(URI.create("/api/v1/reservations/" + r.reservation().id()))
-                    .type(MediaType.APPLICATION_JSON)
-                    .entity(ReservationResponse.from(r.reservation())).build();
-            case ReserveStockUseCase.InsufficientStock i -> Problems.of(ProblemCode.INSUFFICIENT_STOCK,
-                    "Not enough stock of product " + productId + " for " + quantity + " units");
+            case ReserveStockUseCase.Reserved r ->
+                Response.status(Response.Status.CREATED)
+                        .location(URI.create(
+                                "/api/v1/reservations/" + r.reservation().id()))
+                        .type(MediaType.APPLICATION_JSON)
+                        .entity(ReservationResponse.from(r.reservation()))
+                        .build();
+            case ReserveStockUseCase.InsufficientStock i ->
+                Problems.of(
+                        ProblemCode.INSUFFICIENT_STOCK,
+                        "Not enough stock of product " + productId + " for " + quantity + " units");
             case ReserveStockUseCase.ProductNotFound n -> Problems.notFound("No product " + productId);
-            case ReserveStockUseCase.IdempotencyKeyReused k -> Problems.of(ProblemCode.IDEMPOTENCY_KEY_REUSED,
-                    "This Idempotency-Key was used with a different request");
-            case ReserveStockUseCase.Overloaded o -> Problems.response(
-                    Problem.of(ProblemCode.UNAVAILABLE, "Too many reservations in flight; try again"), o.retryAfter());
+            case ReserveStockUseCase.IdempotencyKeyReused k ->
+                Problems.of(
+                        ProblemCode.IDEMPOTENCY_KEY_REUSED, "This Idempotency-Key was used with a different request");
+            case ReserveStockUseCase.Overloaded o ->
+                Problems.response(
+                        Problem.of(ProblemCode.UNAVAILABLE, "Too many reservations in flight; try again"),
+                        o.retryAfter());
         };
         if (result.replayed()) {
             return Response.fromResponse(response).header(REPLAYED, "true").build();
@@ -145,26 +158,32 @@ public class StockResource {
         if (delta == 0) {
             throw ApiProblemException.validation("delta", "must not be 0");
         }
-        var result = adjust.adjust(new AdjustStockUseCase.Command(productId, delta, body.reason().strip()));
+        var result = adjust.adjust(
+                new AdjustStockUseCase.Command(productId, delta, body.reason().strip()));
         return switch (result) {
-            case AdjustStockUseCase.Adjusted a -> Response.ok(StockLevelResponse.from(a.level())).build();
+            case AdjustStockUseCase.Adjusted a ->
+                Response.ok(StockLevelResponse.from(a.level())).build();
             case AdjustStockUseCase.ProductNotFound n -> Problems.notFound("No product " + productId);
-            case AdjustStockUseCase.BelowReserved b -> Problems.of(ProblemCode.CONFLICT,
-                    "Total would fall below the " + b.current().reserved() + " reserved units (total "
-                            + b.current().total() + ", delta " + delta + ")");
+            case AdjustStockUseCase.BelowReserved b ->
+                Problems.of(
+                        ProblemCode.CONFLICT,
+                        "Total would fall below the " + b.current().reserved() + " reserved units (total "
+                                + b.current().total() + ", delta " + delta + ")");
         };
     }
 
     @GET
     @Path("/{productId}/ledger")
     @RolesAllowed("admin")
-    public PageResponse<LedgerEntryResponse> ledger(@PathParam("productId") String productIdRaw,
-                                                    @QueryParam("page") String page, @QueryParam("size") String size) {
+    public PageResponse<LedgerEntryResponse> ledger(
+            @PathParam("productId") String productIdRaw,
+            @QueryParam("page") String page,
+            @QueryParam("size") String size) {
         long productId = Params.positiveId("productId", productIdRaw);
         Params.PageQuery q = Params.PageQuery.parse(page, size);
         Page<LedgerEntry> p = queries.ledger(productId, q.page(), q.size()).orElseThrow(() -> notFound(productId));
-        return new PageResponse<>(p.items().stream().map(LedgerEntryResponse::from).toList(), q.page(), q.size(),
-                p.total());
+        return new PageResponse<>(
+                p.items().stream().map(LedgerEntryResponse::from).toList(), q.page(), q.size(), p.total());
     }
 
     /** Checks the invariants (0 <= reserved <= total, reserved = sum of HELD, ledger replay) and lists violations. */

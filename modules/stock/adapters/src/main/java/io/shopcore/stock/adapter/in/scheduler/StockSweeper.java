@@ -21,16 +21,19 @@ public class StockSweeper {
     private final PurgeIdempotencyKeysUseCase purgeKeys;
     private final StockConfig config;
 
-    public StockSweeper(ExpireReservationsUseCase expireReservations, PurgeIdempotencyKeysUseCase purgeKeys,
-                        StockConfig config) {
+    public StockSweeper(
+            ExpireReservationsUseCase expireReservations, PurgeIdempotencyKeysUseCase purgeKeys, StockConfig config) {
         this.expireReservations = expireReservations;
         this.purgeKeys = purgeKeys;
         this.config = config;
     }
 
     /** The interval is StockConfig's {@code sweep-interval} (its default included), read by the scheduler. */
-    @Scheduled(identity = "stock-expiry-sweeper", every = "${shopcore.stock.sweep-interval}",
-            delayed = "${shopcore.stock.sweep-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            identity = "stock-expiry-sweeper",
+            every = "${shopcore.stock.sweep-interval}",
+            delayed = "${shopcore.stock.sweep-interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void expire() {
         try {
             int total = 0;
@@ -49,7 +52,10 @@ public class StockSweeper {
         }
     }
 
-    @Scheduled(identity = "stock-idempotency-purge", every = "1h", delayed = "1m",
+    @Scheduled(
+            identity = "stock-idempotency-purge",
+            every = "1h",
+            delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void purgeKeys() {
         try {

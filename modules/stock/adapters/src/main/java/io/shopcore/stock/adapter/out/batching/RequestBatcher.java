@@ -54,8 +54,15 @@ public final class RequestBatcher<Q, A> implements AutoCloseable {
      * @param maxQueuedPerPartition requests of one partition waiting at most
      * @param shutdownGrace     how long {@link #close} lets writers finish what is queued
      */
-    public record Settings(String store, int maxBatchSize, int writers, Duration maxWait, Duration maxQueueTime,
-                           int queueCapacity, int maxQueuedPerPartition, Duration shutdownGrace) {
+    public record Settings(
+            String store,
+            int maxBatchSize,
+            int writers,
+            Duration maxWait,
+            Duration maxQueueTime,
+            int queueCapacity,
+            int maxQueuedPerPartition,
+            Duration shutdownGrace) {
         public Settings {
             Objects.requireNonNull(store, "store");
             Objects.requireNonNull(maxWait, "maxWait");
@@ -86,6 +93,7 @@ public final class RequestBatcher<Q, A> implements AutoCloseable {
     private final BlockingQueue<Pending<Q, A>> queue;
     /** Requests in flight per partition; entries vanish at zero, so unknown partitions cannot grow it. */
     private final ConcurrentHashMap<Object, Integer> queuedPerPartition = new ConcurrentHashMap<>();
+
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean running;
 
@@ -102,9 +110,15 @@ public final class RequestBatcher<Q, A> implements AutoCloseable {
      * @param overloaded  the answer for a request refused by back-pressure or shutdown
      * @param nanoTime    the clock for queue ages ({@code System::nanoTime}; tests pass their own)
      */
-    public RequestBatcher(Settings settings, Function<? super Q, ?> partitionOf, Function<List<Q>, List<A>> apply,
-                          Supplier<A> overloaded, MeterRegistry registry, String metricPrefix, String threadName,
-                          LongSupplier nanoTime) {
+    public RequestBatcher(
+            Settings settings,
+            Function<? super Q, ?> partitionOf,
+            Function<List<Q>, List<A>> apply,
+            Supplier<A> overloaded,
+            MeterRegistry registry,
+            String metricPrefix,
+            String threadName,
+            LongSupplier nanoTime) {
         this.settings = settings;
         this.partitionOf = partitionOf;
         this.apply = apply;
@@ -113,17 +127,23 @@ public final class RequestBatcher<Q, A> implements AutoCloseable {
         this.threadName = threadName;
         this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
         Gauge.builder(metricPrefix + ".queue", queue, BlockingQueue::size)
-                .description("requests waiting for a batch writer").register(registry);
+                .description("requests waiting for a batch writer")
+                .register(registry);
         this.batchSizes = DistributionSummary.builder(metricPrefix + ".size")
-                .description("requests per batch").register(registry);
+                .description("requests per batch")
+                .register(registry);
         this.batchTimer = Timer.builder(metricPrefix + ".transaction")
-                .description("duration of applying one batch").register(registry);
+                .description("duration of applying one batch")
+                .register(registry);
         this.overflows = Counter.builder(metricPrefix + ".overflow")
-                .description("requests refused because the queue (or their partition's share) was full").register(registry);
+                .description("requests refused because the queue (or their partition's share) was full")
+                .register(registry);
         this.shed = Counter.builder(metricPrefix + ".shed")
-                .description("requests refused because they waited longer than max-queue-time").register(registry);
+                .description("requests refused because they waited longer than max-queue-time")
+                .register(registry);
         this.failures = Counter.builder(metricPrefix + ".failures")
-                .description("batches that failed (every caller in them got the failure)").register(registry);
+                .description("batches that failed (every caller in them got the failure)")
+                .register(registry);
     }
 
     public void start() {
@@ -163,7 +183,8 @@ public final class RequestBatcher<Q, A> implements AutoCloseable {
             if (failure == null) {
                 return answer;
             }
-            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            Throwable cause =
+                    failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
             if (cause instanceof TimeoutException) {
                 LOG.warnf("%s: a batched request got no answer in time", settings.store());
                 throw new StoreUnavailableException(settings.store(), "no answer from the batch writer in time", cause);

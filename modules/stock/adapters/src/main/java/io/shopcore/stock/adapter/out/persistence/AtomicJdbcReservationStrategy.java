@@ -64,7 +64,11 @@ public class AtomicJdbcReservationStrategy implements ReservationStrategy {
             }
             c.setAutoCommit(false);
             try {
-                var claim = new KeyClaim(req.ownerId(), req.idempotencyKey(), req.productId(), req.quantity().value());
+                var claim = new KeyClaim(
+                        req.ownerId(),
+                        req.idempotencyKey(),
+                        req.productId(),
+                        req.quantity().value());
                 if (IdempotencyClaims.claim(c, List.of(claim), now).isEmpty()) {
                     c.rollback();
                     return new KeyAlreadyClaimed();

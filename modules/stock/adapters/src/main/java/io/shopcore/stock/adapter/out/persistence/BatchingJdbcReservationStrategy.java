@@ -83,22 +83,37 @@ public class BatchingJdbcReservationStrategy implements ReservationStrategy {
     private final RequestBatcher<Request, Outcome> batcher;
     private final StockConfig.Batch batchConfig;
 
-    public BatchingJdbcReservationStrategy(AgroalDataSource ds, Clock clock, StockConfig config, MeterRegistry registry) {
+    public BatchingJdbcReservationStrategy(
+            AgroalDataSource ds, Clock clock, StockConfig config, MeterRegistry registry) {
         this.ds = ds;
         this.clock = clock;
         this.batchConfig = config.batch();
-        var settings = new RequestBatcher.Settings(Jdbc.STORE, batchConfig.maxSize(), batchConfig.writers(),
-                batchConfig.maxWait(), batchConfig.maxQueueTime(), batchConfig.queueCapacity(),
-                batchConfig.maxQueuedPerProduct(), SHUTDOWN_GRACE);
-        this.batcher = new RequestBatcher<>(settings, Request::productId, this::writeBatch,
-                () -> new Overloaded(RETRY_AFTER), registry, "shopcore.stock.batch", "stock-batch-writer", System::nanoTime);
+        var settings = new RequestBatcher.Settings(
+                Jdbc.STORE,
+                batchConfig.maxSize(),
+                batchConfig.writers(),
+                batchConfig.maxWait(),
+                batchConfig.maxQueueTime(),
+                batchConfig.queueCapacity(),
+                batchConfig.maxQueuedPerProduct(),
+                SHUTDOWN_GRACE);
+        this.batcher = new RequestBatcher<>(
+                settings,
+                Request::productId,
+                this::writeBatch,
+                () -> new Overloaded(RETRY_AFTER),
+                registry,
+                "shopcore.stock.batch",
+                "stock-batch-writer",
+                System::nanoTime);
     }
 
     @PostConstruct
     void start() {
         batcher.start();
-        LOG.infof("stock: batched reservations with %d writer(s), max batch %d, queue %d", batchConfig.writers(),
-                batchConfig.maxSize(), batchConfig.queueCapacity());
+        LOG.infof(
+                "stock: batched reservations with %d writer(s), max batch %d, queue %d",
+                batchConfig.writers(), batchConfig.maxSize(), batchConfig.queueCapacity());
     }
 
     @PreDestroy
@@ -210,7 +225,8 @@ public class BatchingJdbcReservationStrategy implements ReservationStrategy {
                 rs.next();
                 long updated = rs.getLong(1);
                 if (updated != distinct.size()) {
-                    throw new IllegalStateException("batch updated " + updated + " stock rows, expected " + distinct.size());
+                    throw new IllegalStateException(
+                            "batch updated " + updated + " stock rows, expected " + distinct.size());
                 }
             }
         }

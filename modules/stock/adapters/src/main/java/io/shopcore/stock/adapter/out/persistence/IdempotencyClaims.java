@@ -29,6 +29,7 @@ final class IdempotencyClaims {
 
     /** Claimed by a transaction that has not recorded its answer yet (never visible after commit). */
     static final int PENDING = 0;
+
     private static final int RESERVED = 201;
     private static final int NOT_FOUND = 404;
     private static final int INSUFFICIENT = 409;
@@ -77,7 +78,8 @@ final class IdempotencyClaims {
         }
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO stock.idempotency_key (owner_id, idem_key, product_id, quantity, outcome, created_at) "
-                        + "SELECT o, k, p, q, " + PENDING + ", ? FROM unnest(?::text[], ?::text[], ?::bigint[], ?::int[]) "
+                        + "SELECT o, k, p, q, " + PENDING
+                        + ", ? FROM unnest(?::text[], ?::text[], ?::bigint[], ?::int[]) "
                         + "WITH ORDINALITY AS t(o, k, p, q, n) ORDER BY n "
                         + "ON CONFLICT (owner_id, idem_key) DO NOTHING RETURNING owner_id, idem_key")) {
             ps.setObject(1, Jdbc.ts(now));
@@ -111,8 +113,8 @@ final class IdempotencyClaims {
             outcomes[i] = code(a.outcome().kind());
             ids[i] = a.outcome() instanceof Reserved r ? r.reservation().id().value() : null;
         }
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE stock.idempotency_key k SET outcome = t.s, reservation_id = t.r "
+        try (PreparedStatement ps =
+                c.prepareStatement("UPDATE stock.idempotency_key k SET outcome = t.s, reservation_id = t.r "
                         + "FROM unnest(?::text[], ?::text[], ?::int[], ?::uuid[]) AS t(o, k, s, r) "
                         + "WHERE k.owner_id = t.o AND k.idem_key = t.k")) {
             ps.setArray(1, c.createArrayOf("text", owners));

@@ -52,9 +52,14 @@ final class Jdbc {
     static final String RESERVATION_COLUMNS = "id, product_id, owner_id, quantity, status, expires_at, created_at";
 
     static Reservation reservation(ResultSet rs) throws SQLException {
-        return Reservation.reconstitute(ReservationId.of(rs.getObject("id", UUID.class)), rs.getLong("product_id"),
-                rs.getString("owner_id"), rs.getInt("quantity"), ReservationStatus.valueOf(rs.getString("status")),
-                instant(rs, "expires_at"), instant(rs, "created_at"));
+        return Reservation.reconstitute(
+                ReservationId.of(rs.getObject("id", UUID.class)),
+                rs.getLong("product_id"),
+                rs.getString("owner_id"),
+                rs.getInt("quantity"),
+                ReservationStatus.valueOf(rs.getString("status")),
+                instant(rs, "expires_at"),
+                instant(rs, "created_at"));
     }
 
     /**
@@ -73,7 +78,11 @@ final class Jdbc {
 
     /** Connection (08), operator intervention (57), resources (53), serialization (40001), deadlock (40P01). */
     static boolean isUnavailable(String sqlState) {
-        return sqlState == null || sqlState.startsWith("08") || sqlState.startsWith("57") || sqlState.startsWith("53")
-                || sqlState.equals("40001") || sqlState.equals("40P01");
+        return sqlState == null
+                || sqlState.startsWith("08")
+                || sqlState.startsWith("57")
+                || sqlState.startsWith("53")
+                || sqlState.equals("40001")
+                || sqlState.equals("40P01");
     }
 }

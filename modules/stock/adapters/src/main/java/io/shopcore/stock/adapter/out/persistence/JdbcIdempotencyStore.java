@@ -23,9 +23,10 @@ public class JdbcIdempotencyStore implements IdempotencyStore {
 
     @Override
     public Optional<StoredOutcome> find(String ownerId, String key) {
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT product_id, quantity, outcome, reservation_id FROM stock.idempotency_key "
-                        + "WHERE owner_id = ? AND idem_key = ?")) {
+        try (Connection c = ds.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT product_id, quantity, outcome, reservation_id FROM stock.idempotency_key "
+                                + "WHERE owner_id = ? AND idem_key = ?")) {
             ps.setString(1, ownerId);
             ps.setString(2, key);
             try (ResultSet rs = ps.executeQuery()) {
@@ -37,7 +38,10 @@ public class JdbcIdempotencyStore implements IdempotencyStore {
                     return Optional.empty();
                 }
                 UUID rid = rs.getObject("reservation_id", UUID.class);
-                return Optional.of(new StoredOutcome(rs.getLong("product_id"), rs.getInt("quantity"), kind,
+                return Optional.of(new StoredOutcome(
+                        rs.getLong("product_id"),
+                        rs.getInt("quantity"),
+                        kind,
                         rid == null ? null : ReservationId.of(rid)));
             }
         } catch (SQLException e) {
@@ -47,8 +51,8 @@ public class JdbcIdempotencyStore implements IdempotencyStore {
 
     @Override
     public int purgeCreatedBefore(Instant cutoff) {
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "DELETE FROM stock.idempotency_key WHERE created_at < ?")) {
+        try (Connection c = ds.getConnection();
+                PreparedStatement ps = c.prepareStatement("DELETE FROM stock.idempotency_key WHERE created_at < ?")) {
             ps.setObject(1, Jdbc.ts(cutoff));
             return ps.executeUpdate();
         } catch (SQLException e) {

@@ -30,9 +30,10 @@ public class JdbcLedgerRepository implements LedgerRepository {
         if (entries.isEmpty()) {
             return;
         }
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO stock.ledger_entry (product_id, type, quantity, reservation_id, reason, created_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?)")) {
+        try (Connection c = ds.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO stock.ledger_entry (product_id, type, quantity, reservation_id, reason, created_at) "
+                                + "VALUES (?, ?, ?, ?, ?, ?)")) {
             for (LedgerEntry e : entries) {
                 ps.setLong(1, e.productId());
                 ps.setString(2, e.type().name());
@@ -56,7 +57,8 @@ public class JdbcLedgerRepository implements LedgerRepository {
     public Page<LedgerEntry> page(long productId, long offset, int limit) {
         try (Connection c = ds.getConnection()) {
             long total;
-            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM stock.ledger_entry WHERE product_id = ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT count(*) FROM stock.ledger_entry WHERE product_id = ?")) {
                 ps.setLong(1, productId);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
@@ -64,17 +66,22 @@ public class JdbcLedgerRepository implements LedgerRepository {
                 }
             }
             List<LedgerEntry> items = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, product_id, type, quantity, reservation_id, reason, "
-                    + "created_at FROM stock.ledger_entry WHERE product_id = ? ORDER BY id DESC OFFSET ? LIMIT ?")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id, product_id, type, quantity, reservation_id, reason, "
+                            + "created_at FROM stock.ledger_entry WHERE product_id = ? ORDER BY id DESC OFFSET ? LIMIT ?")) {
                 ps.setLong(1, productId);
                 ps.setLong(2, offset);
                 ps.setInt(3, limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         UUID rid = rs.getObject("reservation_id", UUID.class);
-                        items.add(LedgerEntry.reconstitute(rs.getLong("id"), rs.getLong("product_id"),
-                                LedgerType.valueOf(rs.getString("type")), rs.getInt("quantity"),
-                                rid == null ? null : ReservationId.of(rid), rs.getString("reason"),
+                        items.add(LedgerEntry.reconstitute(
+                                rs.getLong("id"),
+                                rs.getLong("product_id"),
+                                LedgerType.valueOf(rs.getString("type")),
+                                rs.getInt("quantity"),
+                                rid == null ? null : ReservationId.of(rid),
+                                rs.getString("reason"),
                                 Jdbc.instant(rs, "created_at")));
                     }
                 }

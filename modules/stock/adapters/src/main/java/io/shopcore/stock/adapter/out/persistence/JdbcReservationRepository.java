@@ -27,8 +27,9 @@ public class JdbcReservationRepository implements ReservationRepository {
 
     @Override
     public Optional<Reservation> find(ReservationId id) {
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT " + Jdbc.RESERVATION_COLUMNS + " FROM stock.reservation WHERE id = ?")) {
+        try (Connection c = ds.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT " + Jdbc.RESERVATION_COLUMNS + " FROM stock.reservation WHERE id = ?")) {
             ps.setObject(1, id.value());
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(Jdbc.reservation(rs)) : Optional.empty();
@@ -48,13 +49,14 @@ public class JdbcReservationRepository implements ReservationRepository {
         return changeHeld(id, ReservationStatus.EXPIRED, now, false, "expire reservation");
     }
 
-    private boolean changeHeld(ReservationId id, ReservationStatus next, Instant now, boolean onlyIfUnexpired,
-                               String what) {
+    private boolean changeHeld(
+            ReservationId id, ReservationStatus next, Instant now, boolean onlyIfUnexpired, String what) {
         // PostgreSQL re-checks the WHERE clause after waiting for a concurrent writer of the row, so
         // of two racing changes exactly one sees status = 'HELD'.
         String sql = "UPDATE stock.reservation SET status = ?, updated_at = ? WHERE id = ? AND status = 'HELD'"
                 + (onlyIfUnexpired ? " AND expires_at > ?" : "");
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = ds.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, next.name());
             ps.setObject(2, Jdbc.ts(now));
             ps.setObject(3, id.value());
@@ -69,12 +71,13 @@ public class JdbcReservationRepository implements ReservationRepository {
 
     @Override
     public List<Reservation> expireDue(Instant now, int limit) {
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "WITH due AS (SELECT id FROM stock.reservation WHERE status = 'HELD' AND expires_at <= ? "
-                        + "ORDER BY expires_at LIMIT ? FOR UPDATE SKIP LOCKED) "
-                        + "UPDATE stock.reservation r SET status = 'EXPIRED', updated_at = ? FROM due "
-                        + "WHERE r.id = due.id AND r.status = 'HELD' RETURNING r.id, r.product_id, r.owner_id, "
-                        + "r.quantity, r.status, r.expires_at, r.created_at")) {
+        try (Connection c = ds.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "WITH due AS (SELECT id FROM stock.reservation WHERE status = 'HELD' AND expires_at <= ? "
+                                + "ORDER BY expires_at LIMIT ? FOR UPDATE SKIP LOCKED) "
+                                + "UPDATE stock.reservation r SET status = 'EXPIRED', updated_at = ? FROM due "
+                                + "WHERE r.id = due.id AND r.status = 'HELD' RETURNING r.id, r.product_id, r.owner_id, "
+                                + "r.quantity, r.status, r.expires_at, r.created_at")) {
             ps.setObject(1, Jdbc.ts(now));
             ps.setInt(2, limit);
             ps.setObject(3, Jdbc.ts(now));

@@ -36,9 +36,11 @@ public class JdbcStockAuditRepository implements StockAuditRepository {
 
     @Override
     public List<StockAudit.Figures> figures(Long productId) {
-        String sql = productId == null ? SQL.formatted("", "")
+        String sql = productId == null
+                ? SQL.formatted("", "")
                 : SQL.formatted("WHERE product_id = ?", "WHERE s.product_id = ?");
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = ds.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             if (productId != null) {
                 ps.setLong(1, productId);
                 ps.setLong(2, productId);
@@ -46,8 +48,13 @@ public class JdbcStockAuditRepository implements StockAuditRepository {
             List<StockAudit.Figures> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new StockAudit.Figures(rs.getLong("product_id"), rs.getLong("total"), rs.getLong("reserved"),
-                            rs.getLong("held"), rs.getLong("ledger_total"), rs.getLong("ledger_reserved")));
+                    out.add(new StockAudit.Figures(
+                            rs.getLong("product_id"),
+                            rs.getLong("total"),
+                            rs.getLong("reserved"),
+                            rs.getLong("held"),
+                            rs.getLong("ledger_total"),
+                            rs.getLong("ledger_reserved")));
                 }
             }
             return out;

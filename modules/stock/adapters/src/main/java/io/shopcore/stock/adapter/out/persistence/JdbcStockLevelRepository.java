@@ -21,7 +21,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class JdbcStockLevelRepository implements StockLevelRepository {
 
-    private static final String FIND = "SELECT total, reserved FROM stock.stock_level WHERE product_id = ? AND NOT retired";
+    private static final String FIND =
+            "SELECT total, reserved FROM stock.stock_level WHERE product_id = ? AND NOT retired";
 
     private final AgroalDataSource ds;
 
@@ -31,10 +32,13 @@ public class JdbcStockLevelRepository implements StockLevelRepository {
 
     @Override
     public Optional<StockLevel> find(long productId) {
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(FIND)) {
+        try (Connection c = ds.getConnection();
+                PreparedStatement ps = c.prepareStatement(FIND)) {
             ps.setLong(1, productId);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new StockLevel(productId, rs.getInt(1), rs.getInt(2))) : Optional.empty();
+                return rs.next()
+                        ? Optional.of(new StockLevel(productId, rs.getInt(1), rs.getInt(2)))
+                        : Optional.empty();
             }
         } catch (SQLException e) {
             throw Jdbc.failure("read stock level", e);
@@ -44,7 +48,7 @@ public class JdbcStockLevelRepository implements StockLevelRepository {
     @Override
     public boolean exists(long productId) {
         try (Connection c = ds.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT 1 FROM stock.stock_level WHERE product_id = ?")) {
+                PreparedStatement ps = c.prepareStatement("SELECT 1 FROM stock.stock_level WHERE product_id = ?")) {
             ps.setLong(1, productId);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
@@ -56,8 +60,9 @@ public class JdbcStockLevelRepository implements StockLevelRepository {
 
     @Override
     public Map<Long, Integer> availableFor(Collection<Long> productIds) {
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT product_id, total - reserved FROM stock.stock_level WHERE product_id = ANY (?) AND NOT retired")) {
+        try (Connection c = ds.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT product_id, total - reserved FROM stock.stock_level WHERE product_id = ANY (?) AND NOT retired")) {
             Array ids = c.createArrayOf("bigint", productIds.toArray(new Long[0]));
             ps.setArray(1, ids);
             Map<Long, Integer> out = new HashMap<>(productIds.size() * 2);
@@ -74,9 +79,10 @@ public class JdbcStockLevelRepository implements StockLevelRepository {
 
     @Override
     public boolean create(StockLevel level) {
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO stock.stock_level (product_id, total, reserved) VALUES (?, ?, ?) "
-                        + "ON CONFLICT (product_id) DO NOTHING")) {
+        try (Connection c = ds.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO stock.stock_level (product_id, total, reserved) VALUES (?, ?, ?) "
+                                + "ON CONFLICT (product_id) DO NOTHING")) {
             ps.setLong(1, level.productId());
             ps.setInt(2, level.total());
             ps.setInt(3, level.reserved());
@@ -88,8 +94,9 @@ public class JdbcStockLevelRepository implements StockLevelRepository {
 
     @Override
     public boolean retire(long productId) {
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "UPDATE stock.stock_level SET retired = true, version = version + 1, updated_at = now() WHERE product_id = ?")) {
+        try (Connection c = ds.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "UPDATE stock.stock_level SET retired = true, version = version + 1, updated_at = now() WHERE product_id = ?")) {
             ps.setLong(1, productId);
             return ps.executeUpdate() == 1;
         } catch (SQLException e) {
@@ -99,10 +106,13 @@ public class JdbcStockLevelRepository implements StockLevelRepository {
 
     @Override
     public Optional<StockLevel> lock(long productId) {
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(FIND + " FOR NO KEY UPDATE")) {
+        try (Connection c = ds.getConnection();
+                PreparedStatement ps = c.prepareStatement(FIND + " FOR NO KEY UPDATE")) {
             ps.setLong(1, productId);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new StockLevel(productId, rs.getInt(1), rs.getInt(2))) : Optional.empty();
+                return rs.next()
+                        ? Optional.of(new StockLevel(productId, rs.getInt(1), rs.getInt(2)))
+                        : Optional.empty();
             }
         } catch (SQLException e) {
             throw Jdbc.failure("lock stock level", e);
@@ -111,9 +121,10 @@ public class JdbcStockLevelRepository implements StockLevelRepository {
 
     @Override
     public void update(StockLevel level) {
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "UPDATE stock.stock_level SET total = ?, reserved = ?, version = version + 1, updated_at = now() "
-                        + "WHERE product_id = ?")) {
+        try (Connection c = ds.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "UPDATE stock.stock_level SET total = ?, reserved = ?, version = version + 1, updated_at = now() "
+                                + "WHERE product_id = ?")) {
             ps.setInt(1, level.total());
             ps.setInt(2, level.reserved());
             ps.setLong(3, level.productId());
@@ -127,9 +138,10 @@ public class JdbcStockLevelRepository implements StockLevelRepository {
 
     @Override
     public void applyDelta(long productId, int totalDelta, int reservedDelta) {
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "UPDATE stock.stock_level SET total = total + ?, reserved = reserved + ?, version = version + 1, "
-                        + "updated_at = now() WHERE product_id = ?")) {
+        try (Connection c = ds.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "UPDATE stock.stock_level SET total = total + ?, reserved = reserved + ?, version = version + 1, "
+                                + "updated_at = now() WHERE product_id = ?")) {
             ps.setInt(1, totalDelta);
             ps.setInt(2, reservedDelta);
             ps.setLong(3, productId);
@@ -158,9 +170,10 @@ public class JdbcStockLevelRepository implements StockLevelRepository {
                 ps.setArray(1, c.createArrayOf("bigint", ids));
                 ps.executeQuery().close();
             }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE stock.stock_level s SET reserved = s.reserved - d.q, "
-                    + "version = s.version + 1, updated_at = now() FROM unnest(?::bigint[], ?::int[]) AS d(pid, q) "
-                    + "WHERE s.product_id = d.pid")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("UPDATE stock.stock_level s SET reserved = s.reserved - d.q, "
+                            + "version = s.version + 1, updated_at = now() FROM unnest(?::bigint[], ?::int[]) AS d(pid, q) "
+                            + "WHERE s.product_id = d.pid")) {
                 ps.setArray(1, c.createArrayOf("bigint", ids));
                 ps.setArray(2, c.createArrayOf("integer", qs));
                 ps.executeUpdate();

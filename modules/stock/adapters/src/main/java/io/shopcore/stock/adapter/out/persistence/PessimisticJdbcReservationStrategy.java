@@ -55,8 +55,13 @@ public class PessimisticJdbcReservationStrategy implements ReservationStrategy {
 
     private Outcome reserveIn(Connection c, Request req) throws SQLException {
         Instant now = clock.instant();
-        KeyClaim claim = req.idempotencyKey() == null ? null
-                : new KeyClaim(req.ownerId(), req.idempotencyKey(), req.productId(), req.quantity().value());
+        KeyClaim claim = req.idempotencyKey() == null
+                ? null
+                : new KeyClaim(
+                        req.ownerId(),
+                        req.idempotencyKey(),
+                        req.productId(),
+                        req.quantity().value());
         if (claim != null && IdempotencyClaims.claim(c, List.of(claim), now).isEmpty()) {
             return new KeyAlreadyClaimed();
         }
@@ -75,8 +80,9 @@ public class PessimisticJdbcReservationStrategy implements ReservationStrategy {
             return answered(c, claim, new InsufficientStock());
         }
         Reservation r = Reservation.hold(req.id(), req.productId(), req.ownerId(), req.quantity(), now, req.ttl());
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO stock.reservation (id, product_id, owner_id, quantity, "
-                + "status, expires_at, created_at, updated_at) VALUES (?, ?, ?, ?, 'HELD', ?, ?, ?)")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("INSERT INTO stock.reservation (id, product_id, owner_id, quantity, "
+                        + "status, expires_at, created_at, updated_at) VALUES (?, ?, ?, ?, 'HELD', ?, ?, ?)")) {
             ps.setObject(1, r.id().value());
             ps.setLong(2, r.productId());
             ps.setString(3, r.ownerId());

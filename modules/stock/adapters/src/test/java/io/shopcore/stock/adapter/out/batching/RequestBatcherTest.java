@@ -33,25 +33,45 @@ class RequestBatcherTest {
     final AtomicLong clock = new AtomicLong();
     /** Counted down when a writer enters a batch; the writer then waits for {@link #release}. */
     CountDownLatch entered = new CountDownLatch(1);
+
     CountDownLatch release = new CountDownLatch(0);
     RequestBatcher<Integer, String> batcher;
 
     RequestBatcher.Settings settings(int maxBatch, Duration maxWait, int capacity, int perPartition) {
-        return new RequestBatcher.Settings("test", maxBatch, 1, maxWait, Duration.ofSeconds(3), capacity, perPartition,
+        return new RequestBatcher.Settings(
+                "test",
+                maxBatch,
+                1,
+                maxWait,
+                Duration.ofSeconds(3),
+                capacity,
+                perPartition,
                 Duration.ofSeconds(WAIT_SECONDS));
     }
 
     RequestBatcher<Integer, String> start(RequestBatcher.Settings settings) {
-        return start(settings, requests -> requests.stream().map(r -> r + ":" + requests.size()).toList());
+        return start(
+                settings,
+                requests ->
+                        requests.stream().map(r -> r + ":" + requests.size()).toList());
     }
 
-    RequestBatcher<Integer, String> start(RequestBatcher.Settings settings, Function<List<Integer>, List<String>> answer) {
-        batcher = new RequestBatcher<>(settings, r -> r % 10, requests -> {
-            batches.add(List.copyOf(requests));
-            entered.countDown();
-            await(release);
-            return answer.apply(requests);
-        }, () -> OVERLOADED, registry, "test.batch", "test-writer", clock::get);
+    RequestBatcher<Integer, String> start(
+            RequestBatcher.Settings settings, Function<List<Integer>, List<String>> answer) {
+        batcher = new RequestBatcher<>(
+                settings,
+                r -> r % 10,
+                requests -> {
+                    batches.add(List.copyOf(requests));
+                    entered.countDown();
+                    await(release);
+                    return answer.apply(requests);
+                },
+                () -> OVERLOADED,
+                registry,
+                "test.batch",
+                "test-writer",
+                clock::get);
         batcher.start();
         return batcher;
     }
@@ -76,7 +96,9 @@ class RequestBatcherTest {
     }
 
     static String answer(CompletionStage<String> stage) {
-        return stage.toCompletableFuture().orTimeout(WAIT_SECONDS, TimeUnit.SECONDS).join();
+        return stage.toCompletableFuture()
+                .orTimeout(WAIT_SECONDS, TimeUnit.SECONDS)
+                .join();
     }
 
     /** Holds the writer inside a batch of {@code first}; returns that request's future. */
@@ -204,8 +226,12 @@ class RequestBatcherTest {
         CompletableFuture<String> b = batcher.submit(14).toCompletableFuture();
         release.countDown();
         answer(first);
-        assertThatThrownBy(() -> answer(a)).isInstanceOf(CompletionException.class).hasCause(down);
-        assertThatThrownBy(() -> answer(b)).isInstanceOf(CompletionException.class).hasCause(down);
+        assertThatThrownBy(() -> answer(a))
+                .isInstanceOf(CompletionException.class)
+                .hasCause(down);
+        assertThatThrownBy(() -> answer(b))
+                .isInstanceOf(CompletionException.class)
+                .hasCause(down);
         assertThat(registry.counter("test.batch.failures").count()).isEqualTo(1);
         assertThat(answer(batcher.submit(5))).isEqualTo("5:1");
     }
@@ -234,13 +260,21 @@ class RequestBatcherTest {
 
     @Test
     void givenWriterStuckPastTheGrace_close_answersTheQueuedCallersOverloaded() {
-        batcher = new RequestBatcher<>(new RequestBatcher.Settings("test", 10, 1, Duration.ZERO, Duration.ofSeconds(3),
-                100, 100, Duration.ZERO), r -> r, requests -> {
-            batches.add(List.copyOf(requests));
-            entered.countDown();
-            await(release);
-            return requests.stream().map(r -> r + ":" + requests.size()).toList();
-        }, () -> OVERLOADED, registry, "test.batch", "test-writer", clock::get);
+        batcher = new RequestBatcher<>(
+                new RequestBatcher.Settings(
+                        "test", 10, 1, Duration.ZERO, Duration.ofSeconds(3), 100, 100, Duration.ZERO),
+                r -> r,
+                requests -> {
+                    batches.add(List.copyOf(requests));
+                    entered.countDown();
+                    await(release);
+                    return requests.stream().map(r -> r + ":" + requests.size()).toList();
+                },
+                () -> OVERLOADED,
+                registry,
+                "test.batch",
+                "test-writer",
+                clock::get);
         batcher.start();
         CompletableFuture<String> first = occupyWriter(1);
         CompletableFuture<String> q1 = batcher.submit(2).toCompletableFuture();
@@ -253,8 +287,15 @@ class RequestBatcherTest {
 
     @Test
     void givenNotStarted_submit_isOverloaded() {
-        batcher = new RequestBatcher<>(settings(10, Duration.ZERO, 100, 100), r -> r, requests -> List.of(),
-                () -> OVERLOADED, registry, "test.batch", "test-writer", clock::get);
+        batcher = new RequestBatcher<>(
+                settings(10, Duration.ZERO, 100, 100),
+                r -> r,
+                requests -> List.of(),
+                () -> OVERLOADED,
+                registry,
+                "test.batch",
+                "test-writer",
+                clock::get);
         assertThat(batcher.submit(1).toCompletableFuture()).isCompletedWithValue(OVERLOADED);
         assertThat(registry.get("test.batch.queue").gauge().value()).isZero();
     }

@@ -25,7 +25,9 @@ class JdbcFailureTest {
     @ValueSource(strings = {"23505", "23514", "42P01", "22003"})
     void givenOtherStates_failure_isABug(String state) {
         SQLException cause = new SQLException("boom", state);
-        assertThat(Jdbc.failure("write", cause)).isInstanceOf(IllegalStateException.class).hasCause(cause);
+        assertThat(Jdbc.failure("write", cause))
+                .isInstanceOf(IllegalStateException.class)
+                .hasCause(cause);
     }
 
     @Test

@@ -38,7 +38,8 @@ public interface ReserveStockUseCase {
                 throw new IllegalArgumentException("ownerId must be 1.." + MAX_OWNER_LENGTH + " characters");
             }
             if (idempotencyKey != null && !isValidKey(idempotencyKey)) {
-                throw new IllegalArgumentException("idempotency key must be 1.." + MAX_KEY_LENGTH + " printable characters");
+                throw new IllegalArgumentException(
+                        "idempotency key must be 1.." + MAX_KEY_LENGTH + " printable characters");
             }
         }
 

@@ -18,7 +18,11 @@ public interface IdempotencyStore {
     /** Forgets keys created before {@code cutoff}; returns how many. */
     int purgeCreatedBefore(Instant cutoff);
 
-    enum Kind { RESERVED, INSUFFICIENT_STOCK, PRODUCT_NOT_FOUND }
+    enum Kind {
+        RESERVED,
+        INSUFFICIENT_STOCK,
+        PRODUCT_NOT_FOUND
+    }
 
     /** @param reservationId set exactly when {@code kind} is RESERVED */
     record StoredOutcome(long productId, int quantity, Kind kind, ReservationId reservationId) {

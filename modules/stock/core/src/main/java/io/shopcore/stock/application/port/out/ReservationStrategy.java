@@ -37,8 +37,8 @@ public interface ReservationStrategy {
      * @param idempotencyKey null, or a key to claim for {@code ownerId} in the same transaction
      * @param ttl            how long the reservation holds, from the moment it is written
      */
-    record Request(ReservationId id, long productId, Quantity quantity, String ownerId, String idempotencyKey,
-                   Duration ttl) {
+    record Request(
+            ReservationId id, long productId, Quantity quantity, String ownerId, String idempotencyKey, Duration ttl) {
         public Request {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(quantity, "quantity");
