@@ -4,23 +4,16 @@ import io.shopcore.auth.application.port.out.AccessTokenIssuer;
 import io.shopcore.auth.application.port.out.AddressThrottle;
 import io.shopcore.auth.application.port.out.LoginThrottle;
 import io.shopcore.auth.application.port.out.PasswordHasher;
-import io.shopcore.auth.application.port.out.RefreshTokenRepository;
-import io.shopcore.auth.application.port.out.UserRepository;
-import io.shopcore.auth.domain.RefreshToken;
 import io.shopcore.auth.domain.Role;
 import io.shopcore.auth.domain.User;
-import io.shopcore.auth.domain.UserId;
 import io.shopcore.auth.domain.Username;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -56,124 +49,6 @@ final class AbuseFakes {
         @Override
         public boolean needsRehash(String encodedHash) {
             return false;
-        }
-    }
-
-    static final class Users implements UserRepository {
-        private final Map<UserId, User> rows = new LinkedHashMap<>();
-
-        @Override
-        public synchronized Optional<User> findByUsername(Username username) {
-            return rows.values().stream()
-                    .filter(u -> u.username().equals(username))
-                    .findFirst()
-                    .map(Users::copy);
-        }
-
-        @Override
-        public synchronized Optional<User> findById(UserId id) {
-            return Optional.ofNullable(rows.get(id)).map(Users::copy);
-        }
-
-        @Override
-        public synchronized boolean addIfUsernameFree(User user) {
-            if (findByUsername(user.username()).isPresent()) {
-                return false;
-            }
-            rows.put(user.id(), copy(user));
-            return true;
-        }
-
-        @Override
-        public synchronized void update(User user) {
-            if (!rows.containsKey(user.id())) {
-                throw new IllegalStateException("no user " + user.id());
-            }
-            rows.put(user.id(), copy(user));
-        }
-
-        synchronized void setRoles(UserId id, Set<Role> roles) {
-            User u = rows.get(id);
-            rows.put(id, User.reconstitute(u.id(), u.username(), u.passwordHash(), roles, u.createdAt()));
-        }
-
-        synchronized void delete(UserId id) {
-            rows.remove(id);
-        }
-
-        synchronized int count() {
-            return rows.size();
-        }
-
-        private static User copy(User u) {
-            return User.reconstitute(u.id(), u.username(), u.passwordHash(), u.roles(), u.createdAt());
-        }
-    }
-
-    static final class RefreshTokens implements RefreshTokenRepository {
-        private final Map<UUID, RefreshToken> rows = new LinkedHashMap<>();
-
-        @Override
-        public synchronized void add(RefreshToken token) {
-            rows.put(token.id(), copy(token, token.state()));
-        }
-
-        @Override
-        public synchronized Optional<RefreshToken> findByHashForUpdate(String tokenHash) {
-            return rows.values().stream()
-                    .filter(t -> t.tokenHash().equals(tokenHash))
-                    .findFirst()
-                    .map(t -> copy(t, t.state()));
-        }
-
-        @Override
-        public synchronized void updateState(RefreshToken token) {
-            rows.computeIfPresent(token.id(), (id, t) -> copy(t, token.state()));
-        }
-
-        @Override
-        public synchronized int revokeFamily(UUID familyId) {
-            return revokeWhere(t -> t.familyId().equals(familyId));
-        }
-
-        @Override
-        public synchronized int revokeAllOf(UserId userId) {
-            return revokeWhere(t -> t.userId().equals(userId));
-        }
-
-        @Override
-        public synchronized int deleteUnusable(Instant now, int limit) {
-            List<UUID> doomed = rows.values().stream()
-                    .filter(t -> t.state() == RefreshToken.State.REVOKED
-                            || !t.expiresAt().isAfter(now))
-                    .limit(limit)
-                    .map(RefreshToken::id)
-                    .toList();
-            doomed.forEach(rows::remove);
-            return doomed.size();
-        }
-
-        private int revokeWhere(java.util.function.Predicate<RefreshToken> which) {
-            int changed = 0;
-            for (RefreshToken t : List.copyOf(rows.values())) {
-                if (which.test(t) && t.state() != RefreshToken.State.REVOKED) {
-                    rows.put(t.id(), copy(t, RefreshToken.State.REVOKED));
-                    changed++;
-                }
-            }
-            return changed;
-        }
-
-        synchronized List<RefreshToken> all() {
-            return rows.values().stream().map(t -> copy(t, t.state())).toList();
-        }
-
-        synchronized List<RefreshToken> of(UserId userId) {
-            return all().stream().filter(t -> t.userId().equals(userId)).toList();
-        }
-
-        private static RefreshToken copy(RefreshToken t, RefreshToken.State state) {
-            return RefreshToken.reconstitute(t.id(), t.familyId(), t.userId(), t.tokenHash(), t.expiresAt(), state);
         }
     }
 

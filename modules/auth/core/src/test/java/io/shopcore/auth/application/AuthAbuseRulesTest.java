@@ -13,6 +13,8 @@ import io.shopcore.auth.domain.RefreshToken;
 import io.shopcore.auth.domain.Role;
 import io.shopcore.auth.domain.User;
 import io.shopcore.auth.domain.Username;
+import io.shopcore.auth.testing.InMemoryRefreshTokenRepository;
+import io.shopcore.auth.testing.InMemoryUserRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,8 +37,8 @@ class AuthAbuseRulesTest {
     private static final String PASSWORD = "customer-password";
 
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-29T12:00:00Z"), ZoneOffset.UTC);
-    private final AbuseFakes.Users users = new AbuseFakes.Users();
-    private final AbuseFakes.RefreshTokens refreshTokens = new AbuseFakes.RefreshTokens();
+    private final InMemoryUserRepository users = new InMemoryUserRepository();
+    private final InMemoryRefreshTokenRepository refreshTokens = new InMemoryRefreshTokenRepository();
     private final AbuseFakes.Hasher hasher = new AbuseFakes.Hasher();
     private final AbuseFakes.Throttle throttle = new AbuseFakes.Throttle(5, 20);
     private final AbuseFakes.AccessTokens accessTokens = new AbuseFakes.AccessTokens();
@@ -259,7 +261,7 @@ class AuthAbuseRulesTest {
     void givenADeletedUser_refresh_isRejectedAndRevokesTheFamily() {
         User henry = registered("henry");
         TokenPair pair = loggedIn("henry", PASSWORD);
-        users.delete(henry.id());
+        users.remove(henry.id());
         assertThat(refresh.refresh(new RefreshTokensUseCase.Command(pair.refreshToken(), ADDRESS)))
                 .isInstanceOf(RefreshTokensUseCase.Result.Rejected.class);
         assertThat(statesOf(henry)).containsOnly(RefreshToken.State.REVOKED);

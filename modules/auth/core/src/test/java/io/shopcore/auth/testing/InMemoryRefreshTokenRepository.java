@@ -84,6 +84,11 @@ public final class InMemoryRefreshTokenRepository implements RefreshTokenReposit
     }
 
     /** The tokens of one family, in insertion order (copies). */
+    /** The tokens of one user (copies). */
+    public synchronized List<RefreshToken> of(UserId userId) {
+        return all().stream().filter(t -> t.userId().equals(userId)).toList();
+    }
+
     public synchronized List<RefreshToken> family(UUID familyId) {
         return all().stream().filter(t -> t.familyId().equals(familyId)).toList();
     }

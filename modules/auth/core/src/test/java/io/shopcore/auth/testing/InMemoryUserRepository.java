@@ -1,6 +1,7 @@
 package io.shopcore.auth.testing;
 
 import io.shopcore.auth.application.port.out.UserRepository;
+import io.shopcore.auth.domain.Role;
 import io.shopcore.auth.domain.User;
 import io.shopcore.auth.domain.UserId;
 import io.shopcore.auth.domain.Username;
@@ -8,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@link UserRepository} in a map. Like the database it keeps copies, so a changed user is stored only
@@ -52,6 +54,12 @@ public final class InMemoryUserRepository implements UserRepository {
     /** Removes a user, as an operator deleting an account would (refresh then finds no user). */
     public synchronized void remove(UserId id) {
         rows.remove(id);
+    }
+
+    /** Changes a user's roles behind the use cases' back, as an operator editing the database would. */
+    public synchronized void setRoles(UserId id, Set<Role> roles) {
+        User u = rows.get(id);
+        rows.put(id, User.reconstitute(u.id(), u.username(), u.passwordHash(), roles, u.createdAt()));
     }
 
     public synchronized List<User> all() {
