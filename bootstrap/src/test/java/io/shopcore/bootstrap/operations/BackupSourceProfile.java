@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The instance behind BackupRoundTripTest: its own database ({@code shopcore_backup_src} on the local
+ * The instance behind BackupRoundTripTest: its own database ({@code shopcore_test_backup_src} on the local
  * PostgreSQL), migrated from scratch and filled with the demo catalog (10 categories, 1,000 products
  * with stock) at start-up, so the backup holds realistic data and the shared test database stays out of it.
  */
@@ -20,7 +20,7 @@ public class BackupSourceProfile implements QuarkusTestProfile {
     static final String HOST = "127.0.0.1";
     static final int PORT = 5432;
     static final String USER = "postgres";
-    static final String DATABASE = "shopcore_backup_src";
+    static final String DATABASE = "shopcore_test_backup_src";
 
     @Override
     public Map<String, String> getConfigOverrides() {
