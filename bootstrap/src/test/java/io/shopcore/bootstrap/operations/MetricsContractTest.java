@@ -52,11 +52,19 @@ class MetricsContractTest {
     private static final Map<String, Pattern> ALLOWED = Map.ofEntries(
             Map.entry("uri", Pattern.compile("NOT_FOUND|REDIRECTION|root|UNKNOWN|" + TEMPLATE.pattern())),
             Map.entry("method", Pattern.compile("GET|HEAD|POST|PUT|DELETE|PATCH|OPTIONS|TRACE|CONNECT|UNKNOWN")),
-            Map.entry("status", Pattern.compile("[1-5][0-9][0-9]|UNKNOWN|RESET")),
+            Map.entry("status", Pattern.compile("[1-5][0-9][0-9]|UNKNOWN|RESET|success|not_found|error")),
+            Map.entry("path", Pattern.compile("cache|fast|slow|none")),
+            // configured price-source names: bounded by configuration, never by clients
+            Map.entry("source", Pattern.compile("[a-z][a-z0-9_-]{0,40}")),
+            Map.entry("reason", Pattern.compile("[a-z][a-z_]{1,40}")),
+            // exception classes counted by Quarkus' http_server_errors_total: bounded by the code base
+            Map.entry("class", Pattern.compile("[A-Za-z_$][A-Za-z0-9_.$]{0,200}")),
             Map.entry(
                     "outcome",
                     Pattern.compile("INFORMATIONAL|SUCCESS|REDIRECTION|CLIENT_ERROR|SERVER_ERROR|UNKNOWN"
-                            + "|success|invalid_credentials|throttled")),
+                            + "|success|invalid_credentials|throttled"
+                            // price-source call outcomes (a closed set in GuardedPriceSource)
+                            + "|[a-z][a-z_]{1,30}")),
             Map.entry("code", Pattern.compile("[a-z_]{2,40}")),
             Map.entry("le", Pattern.compile("[0-9.E+-]+|\\+Inf")),
             Map.entry("quantile", Pattern.compile("[0-9.]+")),
