@@ -23,8 +23,11 @@ started=$(date +%s%N)
 trap 'rm -f "$tmp"' EXIT
 pg_dump --dbname="$db" --format=custom --compress=6 --no-owner --no-privileges --file="$tmp"
 # Refuse an archive without the module schemas (wrong database name, empty database).
+# (The listing is read whole first: `pg_restore --list | grep -q` under pipefail fails with SIGPIPE once
+# the listing outgrows the pipe buffer.)
+listing="$(pg_restore --list "$tmp")"
 for schema in auth catalog stock; do
-  pg_restore --list "$tmp" | grep -q "SCHEMA - $schema " || { log "no schema $schema in $db: not a shopcore database"; exit 1; }
+  grep -q "SCHEMA - $schema " <<<"$listing" || { log "no schema $schema in $db: not a shopcore database"; exit 1; }
 done
 mv "$tmp" "$archive"
 trap - EXIT

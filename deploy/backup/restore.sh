@@ -26,7 +26,9 @@ for arg in "$@"; do
 done
 
 # The archive must be one of ours before anything is dropped.
-pg_restore --list "$archive" | grep -q 'SCHEMA - stock ' || die "$archive does not look like a shopcore backup"
+# Read the listing whole: `pg_restore --list | grep -q` under pipefail fails with SIGPIPE on large listings.
+listing="$(pg_restore --list "$archive")" || die "$archive is not a pg_dump custom-format archive"
+grep -q 'SCHEMA - stock ' <<<"$listing" || die "$archive does not look like a shopcore backup"
 
 if $recreate; then
   log "recreating database $db"
