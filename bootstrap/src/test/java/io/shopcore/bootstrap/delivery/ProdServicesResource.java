@@ -29,7 +29,7 @@ public class ProdServicesResource implements QuarkusTestResourceLifecycleManager
     /** The prod management port (9000 by default) moved to a free one, so a local service on 9000 cannot interfere. */
     static volatile int managementPort;
 
-    private static final String DB = "shopcore_it";
+    private static final String DB = "shopcore_test_it";
     private static final int REDIS_DB = 3;
 
     @Override
