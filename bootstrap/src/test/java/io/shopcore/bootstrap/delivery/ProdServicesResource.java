@@ -20,7 +20,7 @@ import java.util.Map;
 
 /**
  * The packaged app runs with the prod profile, which discovers nothing: this hands it explicit settings, as an
- * operator would. A fresh database {@code shopcore_it} on the local PostgreSQL, Redis db 3 (flushed), a JWT key
+ * operator would. A fresh database {@code shopcore_test_it} on the local PostgreSQL, Redis db 3 (flushed), a JWT key
  * pair generated into target/, and an admin account.
  */
 public class ProdServicesResource implements QuarkusTestResourceLifecycleManager {
