@@ -55,7 +55,11 @@ public class ProdServicesResource implements QuarkusTestResourceLifecycleManager
                 "shopcore.admin.username",
                 "admin",
                 "shopcore.admin.password",
-                ADMIN_PASSWORD);
+                ADMIN_PASSWORD,
+                // the database name must mark it as a test database (the test JVM's Flyway clean guard), which
+                // the prod safety check rightly refuses: this is the integration-test-only switch for it
+                "shopcore.prod-safety.enabled",
+                "false");
     }
 
     @Override
