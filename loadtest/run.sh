@@ -122,8 +122,13 @@ start_service() { # extra JVM args...
   local demo=false
   [ "$CATALOG" = demo ] && demo=true
   [ "$CATALOG" = keep ] && die "--catalog keep needs --base (a running service on an existing database)"
+  # Every virtual user comes from 127.0.0.1: the per-address limits (registrations, refreshes, failed
+  # logins) are lifted for the load test; the per-username login limit stays.
   APP_DIR="$RUN_DIR/app" BENCH_DB="$BENCH_DB" PORT="$PORT" "$LT/start-service.sh" \
     -Dshopcore.catalog.demo-data.enabled=$demo ${STRATEGY:+-Dshopcore.stock.reservation-strategy=$STRATEGY} \
+    -Dshopcore.auth.throttle.max-registrations-per-address=1000000 \
+    -Dshopcore.auth.throttle.max-refreshes-per-address=1000000 \
+    -Dshopcore.auth.throttle.max-failures-per-address=1000000 \
     ${JVM_ARGS[@]+"${JVM_ARGS[@]}"} "$@" >&2
   case "$CATALOG" in
     demo) wait_for_products 1000 ;;
