@@ -41,6 +41,11 @@ public final class Problems {
         return of(ProblemCode.NOT_FOUND, detail);
     }
 
+    /** 400 {@code malformed_request}: the body is not a JSON document this request can read. */
+    public static Response malformed(String detail) {
+        return of(ProblemCode.MALFORMED_REQUEST, detail);
+    }
+
     public static Response invalid(String field, String message) {
         return response(Problem.validation(List.of(new FieldError(field, message))));
     }

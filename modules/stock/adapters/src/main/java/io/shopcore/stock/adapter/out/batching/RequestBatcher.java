@@ -1,15 +1,10 @@
 package io.shopcore.stock.adapter.out.batching;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.DistributionSummary;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.shopcore.infrastructure.store.StoreUnavailableException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -49,42 +44,10 @@ public final class RequestBatcher<Q, A> implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(RequestBatcher.class);
 
-    /**
-     * @param store             the store the batches write to (named in the timeout failure)
-     * @param maxQueuedPerPartition requests of one partition waiting at most
-     * @param shutdownGrace     how long {@link #close} lets writers finish what is queued
-     */
-    public record Settings(
-            String store,
-            int maxBatchSize,
-            int writers,
-            Duration maxWait,
-            Duration maxQueueTime,
-            int queueCapacity,
-            int maxQueuedPerPartition,
-            Duration shutdownGrace) {
-        public Settings {
-            Objects.requireNonNull(store, "store");
-            Objects.requireNonNull(maxWait, "maxWait");
-            Objects.requireNonNull(maxQueueTime, "maxQueueTime");
-            Objects.requireNonNull(shutdownGrace, "shutdownGrace");
-            maxBatchSize = Math.max(1, maxBatchSize);
-            writers = Math.max(1, writers);
-            queueCapacity = Math.max(1, queueCapacity);
-            maxQueuedPerPartition = Math.max(1, maxQueuedPerPartition);
-            if (maxWait.isNegative()) {
-                maxWait = Duration.ZERO;
-            }
-            if (maxQueueTime.isNegative() || maxQueueTime.isZero()) {
-                maxQueueTime = Duration.ofNanos(1);
-            }
-        }
-    }
-
     /** How long past {@code maxQueueTime} a caller waits before the safety net gives up on its answer. */
     static final Duration ANSWER_SAFETY_MARGIN = Duration.ofSeconds(30);
 
-    private final Settings settings;
+    private final BatchSettings settings;
     private final Function<? super Q, ?> partitionOf;
     private final Function<List<Q>, List<A>> apply;
     private final Supplier<A> overloaded;
@@ -97,11 +60,7 @@ public final class RequestBatcher<Q, A> implements AutoCloseable {
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean running;
 
-    private final DistributionSummary batchSizes;
-    private final Timer batchTimer;
-    private final Counter overflows;
-    private final Counter shed;
-    private final Counter failures;
+    private final BatcherMetrics metrics;
 
     /**
      * @param partitionOf which partition a request counts against ({@code maxQueuedPerPartition})
@@ -111,7 +70,7 @@ public final class RequestBatcher<Q, A> implements AutoCloseable {
      * @param nanoTime    the clock for queue ages ({@code System::nanoTime}; tests pass their own)
      */
     public RequestBatcher(
-            Settings settings,
+            BatchSettings settings,
             Function<? super Q, ?> partitionOf,
             Function<List<Q>, List<A>> apply,
             Supplier<A> overloaded,
@@ -126,24 +85,7 @@ public final class RequestBatcher<Q, A> implements AutoCloseable {
         this.nanoTime = nanoTime;
         this.threadName = threadName;
         this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
-        Gauge.builder(metricPrefix + ".queue", queue, BlockingQueue::size)
-                .description("requests waiting for a batch writer")
-                .register(registry);
-        this.batchSizes = DistributionSummary.builder(metricPrefix + ".size")
-                .description("requests per batch")
-                .register(registry);
-        this.batchTimer = Timer.builder(metricPrefix + ".transaction")
-                .description("duration of applying one batch")
-                .register(registry);
-        this.overflows = Counter.builder(metricPrefix + ".overflow")
-                .description("requests refused because the queue (or their partition's share) was full")
-                .register(registry);
-        this.shed = Counter.builder(metricPrefix + ".shed")
-                .description("requests refused because they waited longer than max-queue-time")
-                .register(registry);
-        this.failures = Counter.builder(metricPrefix + ".failures")
-                .description("batches that failed (every caller in them got the failure)")
-                .register(registry);
+        this.metrics = new BatcherMetrics(registry, metricPrefix, queue::size);
     }
 
     public void start() {
@@ -163,13 +105,13 @@ public final class RequestBatcher<Q, A> implements AutoCloseable {
         Object partition = partitionOf.apply(request);
         if (queuedPerPartition.merge(partition, 1, Integer::sum) > settings.maxQueuedPerPartition()) {
             leave(partition);
-            overflows.increment();
+            metrics.overflowed();
             return CompletableFuture.completedFuture(overloaded.get());
         }
         Pending<Q, A> p = new Pending<>(request, nanoTime.getAsLong());
         if (!running || !queue.offer(p)) {
             leave(partition);
-            overflows.increment();
+            metrics.overflowed();
             return CompletableFuture.completedFuture(overloaded.get());
         }
         if (!running && queue.remove(p)) {
@@ -250,7 +192,7 @@ public final class RequestBatcher<Q, A> implements AutoCloseable {
         List<Pending<Q, A>> live = new ArrayList<>(batch.size());
         for (Pending<Q, A> p : batch) {
             if (started - p.enqueuedNanos > maxQueueNanos) {
-                shed.increment();
+                metrics.shed();
                 p.future.complete(overloaded.get());
             } else {
                 live.add(p);
@@ -271,7 +213,7 @@ public final class RequestBatcher<Q, A> implements AutoCloseable {
                 throw new IllegalStateException("a batch of " + live.size() + " got " + answers.size() + " answers");
             }
         } catch (RuntimeException e) {
-            failures.increment();
+            metrics.failed();
             if (!(e instanceof StoreUnavailableException)) {
                 LOG.errorf(e, "%s: a batch failed", settings.store());
             }
@@ -280,8 +222,7 @@ public final class RequestBatcher<Q, A> implements AutoCloseable {
             }
             return;
         }
-        batchSizes.record(live.size());
-        batchTimer.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
+        metrics.applied(live.size(), System.nanoTime() - t0);
         for (int i = 0; i < live.size(); i++) {
             live.get(i).future.complete(answers.get(i));
         }

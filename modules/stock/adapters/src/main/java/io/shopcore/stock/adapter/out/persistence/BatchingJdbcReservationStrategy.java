@@ -3,6 +3,7 @@ package io.shopcore.stock.adapter.out.persistence;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.shopcore.stock.adapter.config.StockConfig;
+import io.shopcore.stock.adapter.out.batching.BatchSettings;
 import io.shopcore.stock.adapter.out.batching.RequestBatcher;
 import io.shopcore.stock.application.BatchAdmission;
 import io.shopcore.stock.application.port.out.ReservationStrategy;
@@ -88,7 +89,7 @@ public class BatchingJdbcReservationStrategy implements ReservationStrategy {
         this.ds = ds;
         this.clock = clock;
         this.batchConfig = config.batch();
-        var settings = new RequestBatcher.Settings(
+        var settings = new BatchSettings(
                 Jdbc.STORE,
                 batchConfig.maxSize(),
                 batchConfig.writers(),

@@ -37,8 +37,8 @@ class RequestBatcherTest {
     CountDownLatch release = new CountDownLatch(0);
     RequestBatcher<Integer, String> batcher;
 
-    RequestBatcher.Settings settings(int maxBatch, Duration maxWait, int capacity, int perPartition) {
-        return new RequestBatcher.Settings(
+    BatchSettings settings(int maxBatch, Duration maxWait, int capacity, int perPartition) {
+        return new BatchSettings(
                 "test",
                 maxBatch,
                 1,
@@ -49,15 +49,14 @@ class RequestBatcherTest {
                 Duration.ofSeconds(WAIT_SECONDS));
     }
 
-    RequestBatcher<Integer, String> start(RequestBatcher.Settings settings) {
+    RequestBatcher<Integer, String> start(BatchSettings settings) {
         return start(
                 settings,
                 requests ->
                         requests.stream().map(r -> r + ":" + requests.size()).toList());
     }
 
-    RequestBatcher<Integer, String> start(
-            RequestBatcher.Settings settings, Function<List<Integer>, List<String>> answer) {
+    RequestBatcher<Integer, String> start(BatchSettings settings, Function<List<Integer>, List<String>> answer) {
         batcher = new RequestBatcher<>(
                 settings,
                 r -> r % 10,
@@ -261,8 +260,7 @@ class RequestBatcherTest {
     @Test
     void givenWriterStuckPastTheGrace_close_answersTheQueuedCallersOverloaded() {
         batcher = new RequestBatcher<>(
-                new RequestBatcher.Settings(
-                        "test", 10, 1, Duration.ZERO, Duration.ofSeconds(3), 100, 100, Duration.ZERO),
+                new BatchSettings("test", 10, 1, Duration.ZERO, Duration.ofSeconds(3), 100, 100, Duration.ZERO),
                 r -> r,
                 requests -> {
                     batches.add(List.copyOf(requests));
@@ -302,7 +300,7 @@ class RequestBatcherTest {
 
     @Test
     void settings_areClampedToWorkableValues() {
-        var s = new RequestBatcher.Settings("x", 0, 0, Duration.ofSeconds(-1), Duration.ZERO, 0, 0, Duration.ZERO);
+        var s = new BatchSettings("x", 0, 0, Duration.ofSeconds(-1), Duration.ZERO, 0, 0, Duration.ZERO);
         assertThat(s.maxBatchSize()).isEqualTo(1);
         assertThat(s.writers()).isEqualTo(1);
         assertThat(s.maxWait()).isEqualTo(Duration.ZERO);
