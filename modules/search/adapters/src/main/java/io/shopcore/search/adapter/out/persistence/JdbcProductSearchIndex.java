@@ -1,6 +1,6 @@
 package io.shopcore.search.adapter.out.persistence;
 
-import io.shopcore.infrastructure.store.StoreUnavailableException;
+import io.shopcore.infrastructure.store.StoreFailures;
 import io.shopcore.search.application.port.in.SearchProductsUseCase.Query;
 import io.shopcore.search.application.port.out.MatchPage;
 import io.shopcore.search.application.port.out.ProductMatch;
@@ -10,13 +10,15 @@ import io.shopcore.search.domain.SearchDocument;
 import io.shopcore.search.domain.SearchTerms;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import java.sql.Array;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Currency;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,11 +88,11 @@ public class JdbcProductSearchIndex implements ProductSearchIndex {
             added.removeAll(old);
             TreeSet<String> removed = new TreeSet<>(old);
             removed.removeAll(document.terms());
-            lockTerms(c, added, removed);
-            countTerms(c, added, +1);
-            countTerms(c, removed, -1);
+            SearchTermsTable.lock(c, added, removed);
+            SearchTermsTable.count(c, added, +1);
+            SearchTermsTable.count(c, removed, -1);
         } catch (SQLException e) {
-            throw translate("save product " + p.id(), e);
+            throw StoreFailures.translate(STORE, "save product " + p.id(), e);
         }
     }
 
@@ -103,7 +105,7 @@ public class JdbcProductSearchIndex implements ProductSearchIndex {
                 ps.setLong(1, productId);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (rs.next()) {
-                        countTerms(
+                        SearchTermsTable.count(
                                 c,
                                 new TreeSet<>(
                                         Arrays.asList((String[]) rs.getArray(1).getArray())),
@@ -112,7 +114,7 @@ public class JdbcProductSearchIndex implements ProductSearchIndex {
                 }
             }
         } catch (SQLException e) {
-            throw translate("remove product " + productId, e);
+            throw StoreFailures.translate(STORE, "remove product " + productId, e);
         }
     }
 
@@ -131,7 +133,7 @@ public class JdbcProductSearchIndex implements ProductSearchIndex {
                 ps.executeUpdate();
             }
         } catch (SQLException e) {
-            throw translate("start rebuild", e);
+            throw StoreFailures.translate(STORE, "start rebuild", e);
         }
     }
 
@@ -151,7 +153,7 @@ public class JdbcProductSearchIndex implements ProductSearchIndex {
             }
             ps.executeBatch();
         } catch (SQLException e) {
-            throw translate("add products", e);
+            throw StoreFailures.translate(STORE, "add products", e);
         }
     }
 
@@ -163,7 +165,7 @@ public class JdbcProductSearchIndex implements ProductSearchIndex {
                         + " unnest(p.terms, p.terms_folded) AS t(term, folded) GROUP BY t.term ORDER BY t.term")) {
             ps.executeUpdate();
         } catch (SQLException e) {
-            throw translate("finish rebuild", e);
+            throw StoreFailures.translate(STORE, "finish rebuild", e);
         }
     }
 
@@ -229,7 +231,7 @@ public class JdbcProductSearchIndex implements ProductSearchIndex {
             List<ProductMatch> matches = new ArrayList<>(query.size());
             long total = -1;
             try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-                bind(ps, params);
+                JdbcParams.bind(ps, params);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         String currency = rs.getString(5);
@@ -249,42 +251,25 @@ public class JdbcProductSearchIndex implements ProductSearchIndex {
             if (total < 0) {
                 total = query.offset() == 0
                         ? 0
-                        : count(c, "SELECT count(*) FROM search.products p WHERE " + where, whereParams);
+                        : JdbcParams.count(c, "SELECT count(*) FROM search.products p WHERE " + where, whereParams);
             }
             return new MatchPage(matches, total, null);
         } catch (SQLException e) {
-            throw translate("search", e);
+            throw StoreFailures.translate(STORE, "search", e);
         }
     }
 
     @Override
     public List<DictionaryTerm> similarTerms(String foldedWord, int limit) {
         String s = trgmSchema();
-        String sql = "SELECT term, term_folded, products FROM search.terms WHERE term_folded OPERATOR(" + s + ".%) ?"
-                + " AND products > 0 ORDER BY " + s + ".similarity(term_folded, ?) DESC, term LIMIT ?";
         boolean ownTransaction = transactions.getTransactionKey() == null;
         try (Connection c = dataSource.getConnection()) {
-            // The % operator reads its threshold from a setting: set it for this transaction only.
+            // The similarity threshold is set for this transaction only: give the lookup one of its own.
             if (ownTransaction) {
                 c.setAutoCommit(false);
             }
             try {
-                try (PreparedStatement ps =
-                        c.prepareStatement("SELECT set_config('pg_trgm.similarity_threshold', ?, true)")) {
-                    ps.setString(1, SIMILARITY_THRESHOLD);
-                    ps.execute();
-                }
-                List<DictionaryTerm> out = new ArrayList<>();
-                try (PreparedStatement ps = c.prepareStatement(sql)) {
-                    ps.setString(1, foldedWord);
-                    ps.setString(2, foldedWord);
-                    ps.setInt(3, limit);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            out.add(new DictionaryTerm(rs.getString(1), rs.getString(2), rs.getLong(3)));
-                        }
-                    }
-                }
+                List<DictionaryTerm> out = SearchTermsTable.similar(c, s, foldedWord, limit);
                 if (ownTransaction) {
                     c.commit();
                 }
@@ -295,16 +280,16 @@ public class JdbcProductSearchIndex implements ProductSearchIndex {
                 }
             }
         } catch (SQLException e) {
-            throw translate("similar terms", e);
+            throw StoreFailures.translate(STORE, "similar terms", e);
         }
     }
 
     @Override
     public long size() {
         try (Connection c = dataSource.getConnection()) {
-            return count(c, "SELECT count(*) FROM search.products", List.of());
+            return JdbcParams.count(c, "SELECT count(*) FROM search.products", List.of());
         } catch (SQLException e) {
-            throw translate("size", e);
+            throw StoreFailures.translate(STORE, "size", e);
         }
     }
 
@@ -318,7 +303,7 @@ public class JdbcProductSearchIndex implements ProductSearchIndex {
                 return rs.getInt(1) > 0;
             }
         } catch (SQLException e) {
-            throw translate("trigram check", e);
+            throw StoreFailures.translate(STORE, "trigram check", e);
         }
     }
 
@@ -337,18 +322,17 @@ public class JdbcProductSearchIndex implements ProductSearchIndex {
                 s = rs.getString(1);
                 trgmSchema = s;
             } catch (SQLException e) {
-                throw translate("find pg_trgm", e);
+                throw StoreFailures.translate(STORE, "find pg_trgm", e);
             }
         }
         return s;
     }
 
     /** Prices at their currency's scale (KRW 12000, USD 12.50), as the catalog shows them; numeric(19,4) pads to 4. */
-    static java.math.BigDecimal atCurrencyScale(java.math.BigDecimal price, String currency) {
+    static BigDecimal atCurrencyScale(BigDecimal price, String currency) {
         try {
-            int scale =
-                    Math.max(0, java.util.Currency.getInstance(currency.trim()).getDefaultFractionDigits());
-            return price.setScale(scale, java.math.RoundingMode.UNNECESSARY);
+            int scale = Math.max(0, Currency.getInstance(currency.trim()).getDefaultFractionDigits());
+            return price.setScale(scale, RoundingMode.UNNECESSARY);
         } catch (IllegalArgumentException | ArithmeticException e) {
             return price;
         }
@@ -366,59 +350,8 @@ public class JdbcProductSearchIndex implements ProductSearchIndex {
         ps.setString(8, d.foldedName());
         ps.setString(9, TsLiterals.tsvector(d.postings()));
         String[] terms = d.terms().toArray(String[]::new);
-        String[] folded = new String[terms.length];
-        for (int i = 0; i < terms.length; i++) {
-            folded[i] = java.text.Normalizer.normalize(terms[i], java.text.Normalizer.Form.NFD);
-        }
         ps.setArray(10, c.createArrayOf("text", terms));
-        ps.setArray(11, c.createArrayOf("text", folded));
-    }
-
-    /**
-     * Locks the existing dictionary rows a save will change, all in term order, before changing any:
-     * two concurrent saves that swap terms would otherwise lock them in opposite orders (increments
-     * first, then decrements) and deadlock.
-     */
-    private static void lockTerms(Connection c, TreeSet<String> added, TreeSet<String> removed) throws SQLException {
-        TreeSet<String> all = new TreeSet<>(added);
-        all.addAll(removed);
-        if (all.size() < 2 || added.isEmpty() || removed.isEmpty()) {
-            return; // one statement only: it locks in term order by itself
-        }
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT term FROM search.terms WHERE term = ANY (?::text[]) ORDER BY term FOR UPDATE")) {
-            ps.setArray(1, c.createArrayOf("text", all.toArray(String[]::new)));
-            ps.executeQuery().close();
-        }
-    }
-
-    /** Adds {@code delta} to each term's count, in term order (so concurrent writers lock terms in the same order). */
-    private static void countTerms(Connection c, TreeSet<String> terms, int delta) throws SQLException {
-        if (terms.isEmpty()) {
-            return;
-        }
-        String[] t = terms.toArray(String[]::new);
-        Array array = c.createArrayOf("text", t);
-        if (delta > 0) {
-            String[] folded = new String[t.length];
-            for (int i = 0; i < t.length; i++) {
-                folded[i] = java.text.Normalizer.normalize(t[i], java.text.Normalizer.Form.NFD);
-            }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO search.terms (term, term_folded, products)"
-                    + " SELECT term, folded, 1 FROM unnest(?::text[], ?::text[]) AS t(term, folded) ORDER BY term"
-                    + " ON CONFLICT (term) DO UPDATE SET products = search.terms.products + 1")) {
-                ps.setArray(1, array);
-                ps.setArray(2, c.createArrayOf("text", folded));
-                ps.executeUpdate();
-            }
-        } else {
-            try (PreparedStatement ps = c.prepareStatement("WITH d AS (UPDATE search.terms SET products = products - 1"
-                    + " WHERE term = ANY (?::text[]) RETURNING term, products)"
-                    + " DELETE FROM search.terms t USING d WHERE t.term = d.term AND d.products = 0")) {
-                ps.setArray(1, array);
-                ps.executeUpdate();
-            }
-        }
+        ps.setArray(11, c.createArrayOf("text", SearchTermsTable.folded(terms)));
     }
 
     private static void lockShared(Connection c) throws SQLException {
@@ -445,45 +378,5 @@ public class JdbcProductSearchIndex implements ProductSearchIndex {
             seen.putIfAbsent(TsLiterals.phrase(phrase), Boolean.TRUE);
         }
         return String.join(" | ", seen.keySet());
-    }
-
-    private static long count(Connection c, String sql, List<Object> params) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, params);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
-
-    private static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
-        for (int i = 0; i < params.size(); i++) {
-            Object v = params.get(i);
-            switch (v) {
-                case String s -> ps.setString(i + 1, s);
-                case Long l -> ps.setLong(i + 1, l);
-                case Integer n -> ps.setInt(i + 1, n);
-                case java.math.BigDecimal b -> ps.setBigDecimal(i + 1, b);
-                default -> throw new IllegalArgumentException("unexpected parameter " + v.getClass());
-            }
-        }
-    }
-
-    /**
-     * Connection loss, pool exhaustion, timeouts, cancellation and serialization failures are the
-     * store being unavailable; anything else is a bug and stays one.
-     */
-    static RuntimeException translate(String operation, SQLException e) {
-        String state = e.getSQLState();
-        if (state == null
-                || state.startsWith("08")
-                || state.startsWith("53")
-                || state.startsWith("57")
-                || state.startsWith("40")
-                || state.equals("55P03")) {
-            return new StoreUnavailableException(STORE, operation + " failed: " + e.getMessage(), e);
-        }
-        return new IllegalStateException("search index: " + operation + " failed", e);
     }
 }
