@@ -20,9 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Currency;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.sql.DataSource;
@@ -46,8 +44,6 @@ public class JdbcProductSearchIndex implements ProductSearchIndex {
     static final String SIMILARITY_THRESHOLD = "0.2";
 
     private static final String STORE = "search";
-    private static final String COLUMNS =
-            "p.product_id, p.name, p.description, p.price, p.currency, p.category_id, p.category_name";
 
     private final DataSource dataSource;
     private final TransactionSynchronizationRegistry transactions;
@@ -171,67 +167,12 @@ public class JdbcProductSearchIndex implements ProductSearchIndex {
 
     @Override
     public MatchPage search(SearchTerms terms, Query query) {
-        List<Object> params = new ArrayList<>();
-        String rank = rankQuery(terms);
-        StringBuilder where = new StringBuilder("TRUE");
-        List<Object> whereParams = new ArrayList<>();
-        for (SearchTerms.Term t : terms.terms()) {
-            where.append(" AND (");
-            boolean or = false;
-            if (t.matchesLexemes()) {
-                where.append("p.document @@ ?::tsquery");
-                whereParams.add(TsLiterals.phrase(t.phrase()));
-                or = true;
-            }
-            if (t.matchesSubstring()) {
-                where.append(or ? " OR " : "").append("p.name_folded LIKE ? ESCAPE '\\'");
-                whereParams.add("%" + TsLiterals.escapeLike(t.folded()) + "%");
-            }
-            where.append(')');
-        }
-        if (query.categoryId() != null) {
-            where.append(" AND p.category_id = ?");
-            whereParams.add(query.categoryId());
-        }
-        if (query.minPrice() != null) {
-            where.append(" AND p.price >= ?");
-            whereParams.add(query.minPrice());
-        }
-        if (query.maxPrice() != null) {
-            where.append(" AND p.price <= ?");
-            whereParams.add(query.maxPrice());
-        }
-        // The matches are computed first (MATERIALIZED): otherwise, for a price order, the planner may walk
-        // the price index and test every product (measured 200+ ms instead of 4 ms for a rare term on 100k).
-        StringBuilder sql = new StringBuilder("WITH m AS MATERIALIZED (SELECT ")
-                .append(COLUMNS)
-                .append(", p.document FROM search.products p WHERE ")
-                .append(where)
-                .append(") SELECT ")
-                .append(COLUMNS)
-                .append(", ");
-        params.addAll(whereParams);
-        if (rank == null) {
-            sql.append("0::float8");
-        } else {
-            sql.append("round(ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', p.document, ?::tsquery)::numeric, 6)::float8");
-            params.add(rank);
-        }
-        sql.append(" AS score, count(*) OVER () AS total FROM m p ORDER BY ")
-                .append(
-                        switch (query.sort()) {
-                            case RELEVANCE -> "score DESC, p.product_id";
-                            case PRICE -> "p.price, p.product_id";
-                            case PRICE_DESC -> "p.price DESC, p.product_id";
-                        })
-                .append(" LIMIT ? OFFSET ?");
-        params.add(query.size());
-        params.add(query.offset());
+        ProductMatchQuery q = ProductMatchQuery.of(terms, query);
         try (Connection c = dataSource.getConnection()) {
             List<ProductMatch> matches = new ArrayList<>(query.size());
             long total = -1;
-            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-                JdbcParams.bind(ps, params);
+            try (PreparedStatement ps = c.prepareStatement(q.sql())) {
+                JdbcParams.bind(ps, q.params());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         String currency = rs.getString(5);
@@ -249,9 +190,7 @@ public class JdbcProductSearchIndex implements ProductSearchIndex {
                 }
             }
             if (total < 0) {
-                total = query.offset() == 0
-                        ? 0
-                        : JdbcParams.count(c, "SELECT count(*) FROM search.products p WHERE " + where, whereParams);
+                total = query.offset() == 0 ? 0 : JdbcParams.count(c, q.countSql(), q.whereParams());
             }
             return new MatchPage(matches, total, null);
         } catch (SQLException e) {
@@ -365,18 +304,5 @@ public class JdbcProductSearchIndex implements ProductSearchIndex {
         if (transactions.getTransactionKey() == null) {
             throw new IllegalStateException(operation + " must run in a transaction");
         }
-    }
-
-    /** The lexemes of all terms, any of them, for ranking ({@code null} when there are none). */
-    private static String rankQuery(SearchTerms terms) {
-        List<List<SearchTerms.Lexeme>> phrases = terms.phrases();
-        if (phrases.isEmpty()) {
-            return null;
-        }
-        Map<String, Boolean> seen = new LinkedHashMap<>();
-        for (List<SearchTerms.Lexeme> phrase : phrases) {
-            seen.putIfAbsent(TsLiterals.phrase(phrase), Boolean.TRUE);
-        }
-        return String.join(" | ", seen.keySet());
     }
 }
