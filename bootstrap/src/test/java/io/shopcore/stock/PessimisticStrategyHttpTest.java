@@ -14,7 +14,13 @@ class PessimisticStrategyHttpTest extends StrategyHttpContract {
     public static class Pessimistic implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("shopcore.stock.reservation-strategy", "pessimistic");
+            // A synchronous strategy holds a pooled connection per waiting request, and 200 clients on one
+            // row queue for the pool longer than its 5 s production wait on a slow machine: the answer is
+            // then a correct 503 (nothing written), but these tests are about correctness under
+            // contention, so the pool wait is long enough that every request gets its turn.
+            return Map.of(
+                    "shopcore.stock.reservation-strategy", "pessimistic",
+                    "quarkus.datasource.jdbc.acquisition-timeout", "60s");
         }
     }
 
