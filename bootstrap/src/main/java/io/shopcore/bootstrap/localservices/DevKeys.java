@@ -15,15 +15,19 @@ import org.jboss.logging.Logger;
  * An RSA key pair for signing JWTs in dev and test, generated on first use into
  * {@code ~/.shopcore/dev-keys} (never into the repository). Prod must be given real keys.
  */
-record DevKeys(Path privateKey, Path publicKey) {
+public record DevKeys(Path privateKey, Path publicKey) {
 
     private static final Logger LOG = Logger.getLogger(DevKeys.class);
 
-    static synchronized DevKeys ensure() {
-        Path dir = Path.of(System.getProperty(
+    static DevKeys ensure() {
+        return in(Path.of(System.getProperty(
                 "shopcore.dev-keys.dir",
                 Path.of(System.getProperty("user.home"), ".shopcore", "dev-keys")
-                        .toString()));
+                        .toString())));
+    }
+
+    /** The key pair in {@code dir} ({@code jwt-private.pem}, {@code jwt-public.pem}), generated there if missing. */
+    public static synchronized DevKeys in(Path dir) {
         DevKeys keys = new DevKeys(dir.resolve("jwt-private.pem"), dir.resolve("jwt-public.pem"));
         if (Files.isReadable(keys.privateKey()) && Files.isReadable(keys.publicKey())) {
             return keys;

@@ -45,7 +45,8 @@ class MalformedBodyContractTest {
             new Endpoint("POST", "/api/v1/products", "admin"),
             new Endpoint("PUT", "/api/v1/products/{product}", "admin"),
             new Endpoint("POST", "/api/v1/stock/{product}/reservations", "customer"),
-            new Endpoint("POST", "/api/v1/stock/{product}/adjustments", "admin"));
+            new Endpoint("POST", "/api/v1/stock/{product}/adjustments", "admin"),
+            new Endpoint("POST", "/api/v1/price/search", "anonymous"));
 
     static final List<String> UNPARSABLE =
             List.of("{\"name\":", "{bad json}", "", "[]", "[{}]", "null", "\"text\"", "42");

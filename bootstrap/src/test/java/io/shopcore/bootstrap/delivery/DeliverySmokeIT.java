@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.not;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.http.ContentType;
+import io.shopcore.bootstrap.support.TestUsers;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -54,8 +55,8 @@ class DeliverySmokeIT {
                 .post("/api/v1/auth/register")
                 .then()
                 .statusCode(201);
-        String customer = token("it-buyer", "it-password-123");
-        String admin = token("admin", ProdServicesResource.ADMIN_PASSWORD);
+        String customer = TestUsers.login("it-buyer", "it-password-123");
+        String admin = TestUsers.login("admin", ProdServicesResource.ADMIN_PASSWORD);
 
         int categoryId = given().auth()
                 .oauth2(admin)
@@ -92,15 +93,5 @@ class DeliverySmokeIT {
                 .then()
                 .statusCode(200)
                 .body("consistent", equalTo(true));
-    }
-
-    private static String token(String username, String password) {
-        return given().contentType(ContentType.JSON)
-                .body(Map.of("username", username, "password", password))
-                .post("/api/v1/auth/token")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("access_token");
     }
 }

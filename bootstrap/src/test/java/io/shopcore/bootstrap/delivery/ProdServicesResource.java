@@ -1,21 +1,17 @@
 package io.shopcore.bootstrap.delivery;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.shopcore.bootstrap.localservices.DevKeys;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Base64;
 import java.util.Map;
 
 /**
@@ -37,7 +33,7 @@ public class ProdServicesResource implements QuarkusTestResourceLifecycleManager
         String pg = System.getProperty("shopcore.it.postgres", "127.0.0.1:5432");
         recreateDatabase(pg);
         flushRedis();
-        Path keys = writeKeyPair(Path.of("target", "it-keys").toAbsolutePath());
+        DevKeys keys = DevKeys.in(Path.of("target", "it-keys").toAbsolutePath());
         managementPort = freePort();
         return Map.of(
                 "quarkus.management.port",
@@ -49,9 +45,9 @@ public class ProdServicesResource implements QuarkusTestResourceLifecycleManager
                 "quarkus.redis.hosts",
                 "redis://127.0.0.1:6379/" + REDIS_DB,
                 "mp.jwt.verify.publickey.location",
-                keys.resolve("jwt-public.pem").toString(),
+                keys.publicKey().toString(),
                 "smallrye.jwt.sign.key.location",
-                keys.resolve("jwt-private.pem").toString(),
+                keys.privateKey().toString(),
                 "shopcore.admin.username",
                 "admin",
                 "shopcore.admin.password",
@@ -102,31 +98,5 @@ public class ProdServicesResource implements QuarkusTestResourceLifecycleManager
         } catch (IOException e) {
             throw new UncheckedIOException("cannot flush Redis db " + REDIS_DB, e);
         }
-    }
-
-    private static Path writeKeyPair(Path dir) {
-        try {
-            Files.createDirectories(dir);
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            KeyPair pair = generator.generateKeyPair();
-            Files.writeString(
-                    dir.resolve("jwt-private.pem"),
-                    pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
-            Files.writeString(
-                    dir.resolve("jwt-public.pem"),
-                    pem("PUBLIC KEY", pair.getPublic().getEncoded()));
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                        .encodeToString(der) + "\n-----END " + type + "-----\n";
     }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.assertj.core.api.Assertions;
+import org.awaitility.Awaitility;
 
 /** Reads {@code search.search_failures} for one query, waiting for the background writer. */
 final class FailureRows {
@@ -33,11 +34,23 @@ final class FailureRows {
         return rows;
     }
 
+    /** How many rows the table holds in all. */
+    static long total(DataSource dataSource) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM search.search_failures");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Waits until the query's rows contain these (in any order) and answers all of them. */
     static List<String> await(DataSource dataSource, String query, String... expected) {
         @SuppressWarnings("unchecked")
         List<String>[] last = new List[1];
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+        Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
             last[0] = of(dataSource, query);
             Assertions.assertThat(last[0]).contains(expected);
         });

@@ -119,7 +119,9 @@ class PriceSearchApiTest {
     }
 
     @Test
-    void givenBadBodies_priceSearch_rejectsEachNamingTheField() {
+    void givenBadBodies_priceSearch_rejectsEachNamingTheField_andRecordsNothing() {
+        long rowsBefore = flushedFailureRows();
+        double searchesBefore = allSearches();
         for (Object body : new Object[] {
             Map.of(),
             Map.of("query", ""),
@@ -137,14 +139,13 @@ class PriceSearchApiTest {
         assertProblem(priceSearch(Map.of("query", "아이패드", "path", "fast")), 400, "validation_failed")
                 .body("errors[0].field", equalTo("path"));
         for (String raw : new String[] {"{", "[]", "\"아이패드\"", "null", "{\"query\":\"a\"} x"}) {
-            assertThat(given().contentType(ContentType.JSON)
+            assertProblem(
+                    given().contentType(ContentType.JSON)
                             .body(raw)
                             .post("/api/v1/price/search")
-                            .then()
-                            .extract()
-                            .statusCode())
-                    .as(raw)
-                    .isEqualTo(400);
+                            .then(),
+                    400,
+                    "malformed_request");
         }
         assertProblem(
                 given().contentType(ContentType.TEXT)
@@ -154,6 +155,27 @@ class PriceSearchApiTest {
                 415,
                 "unsupported_media_type");
         given().get("/api/v1/price/search").then().statusCode(405);
+
+        // Nothing was searched or recorded: a real miss afterwards adds only its own two rows.
+        assertThat(allSearches()).isEqualTo(searchesBefore);
+        assertThat(flushedFailureRows()).isEqualTo(rowsBefore + 2);
+    }
+
+    /**
+     * The failure-row count once everything queued so far is written: the writer flushes in order, so
+     * when a fresh miss's two rows are there, every earlier row is too.
+     */
+    long flushedFailureRows() {
+        String marker = "flush-marker-" + UUID.randomUUID();
+        assertProblem(priceSearch(Map.of("query", marker)), 404, "not_found");
+        FailureRows.await(dataSource, marker, "fast/miss/shopcore", "none/not_found/null");
+        return FailureRows.total(dataSource);
+    }
+
+    double allSearches() {
+        return registry.find("shopcore_searches_total").counters().stream()
+                .mapToDouble(Counter::count)
+                .sum();
     }
 
     @Test

@@ -5,11 +5,12 @@ import io.shopcore.catalog.domain.Category;
 import io.shopcore.catalog.domain.Product;
 
 /** Builds the read view of a product just written, so writes answer without reading back. */
-final class ProductViews {
+public final class ProductViews {
 
     private ProductViews() {}
 
-    static ProductView of(Product p, Category category) {
+    /** The read model of a product: what the read port answers and the in-memory fake builds the same way. */
+    public static ProductView of(Product p, Category category) {
         return new ProductView(
                 p.id().value(),
                 p.name().value(),

@@ -1,10 +1,10 @@
 package io.shopcore.catalog.testing;
 
+import io.shopcore.catalog.application.ProductViews;
 import io.shopcore.catalog.application.port.in.ProductListQuery;
 import io.shopcore.catalog.application.port.in.ProductPage;
 import io.shopcore.catalog.application.port.in.ProductView;
 import io.shopcore.catalog.application.port.out.ProductReadModel;
-import io.shopcore.catalog.domain.Category;
 import io.shopcore.catalog.domain.Product;
 import io.shopcore.catalog.domain.ProductId;
 import java.util.Comparator;
@@ -66,16 +66,6 @@ public final class InMemoryProductReadModel implements ProductReadModel {
     }
 
     private ProductView view(Product p) {
-        Category category = categories.findById(p.categoryId()).orElseThrow();
-        return new ProductView(
-                p.id().value(),
-                p.name().value(),
-                p.description(),
-                p.price().amount(),
-                p.price().currency(),
-                category.id().value(),
-                category.name().value(),
-                p.createdAt(),
-                p.updatedAt());
+        return ProductViews.of(p, categories.findById(p.categoryId()).orElseThrow());
     }
 }

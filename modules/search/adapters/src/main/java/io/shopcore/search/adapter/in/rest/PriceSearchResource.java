@@ -13,6 +13,7 @@ import io.shopcore.search.application.port.in.SearchPricesUseCase.Query;
 import io.shopcore.search.application.port.in.SearchPricesUseCase.Result;
 import io.shopcore.search.application.port.in.SearchPricesUseCase.Unavailable;
 import jakarta.annotation.security.PermitAll;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -46,9 +47,9 @@ public class PriceSearchResource {
 
     @POST
     @PermitAll
-    public Response search(PriceSearchRequest request) {
+    public Response search(@NotNull PriceSearchRequest request) {
         long start = System.nanoTime();
-        Query query = new Query(request == null ? null : request.query());
+        Query query = new Query(request.query());
         Result result = prices.search(query);
         long took = System.nanoTime() - start;
         return switch (result) {
