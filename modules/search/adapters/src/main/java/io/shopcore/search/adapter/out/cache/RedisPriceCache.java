@@ -13,10 +13,6 @@ import io.shopcore.search.adapter.config.PriceSearchConfig;
 import io.shopcore.search.application.port.out.PriceCache;
 import io.shopcore.search.domain.PriceOffer;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,9 +29,8 @@ import java.util.Optional;
 public class RedisPriceCache implements PriceCache {
 
     /** Product search's generation key (see RedisSearchResultCache). */
-    static final String GENERATION_KEY = "search:generation";
-
     static final String PREFIX = "search:price:p1:g";
+
     private static final TypeReference<List<PriceOffer>> OFFERS = new TypeReference<>() {};
 
     private final ValueCommands<String, String> values;
@@ -112,20 +107,12 @@ public class RedisPriceCache implements PriceCache {
             return Optional.empty();
         }
         // No generation yet (fresh or flushed Redis) is generation 0, as for product search.
-        return redis.call(
-                        "price-generation",
-                        () -> Optional.ofNullable(values.get(GENERATION_KEY)).orElse("0"))
+        return SearchGeneration.current(redis, values, "price-generation")
                 .map(generation -> PREFIX + generation + ":" + hash(normalizedText));
     }
 
     static String hash(String normalizedText) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256")
-                            .digest(normalizedText.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return SearchGeneration.sha256(normalizedText);
     }
 
     private Optional<List<PriceOffer>> decode(String text) {

@@ -19,10 +19,6 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
@@ -43,7 +39,6 @@ import org.jboss.logging.Logger;
 public class RedisSearchResultCache implements SearchResultCache {
 
     private static final Logger LOG = Logger.getLogger(RedisSearchResultCache.class);
-    static final String GENERATION_KEY = "search:generation";
     static final String PAGE_PREFIX = "search:page:r1:g";
     private static final Object SYNC_KEY = RedisSearchResultCache.class.getName() + ".invalidate";
 
@@ -127,14 +122,14 @@ public class RedisSearchResultCache implements SearchResultCache {
     }
 
     private void bump() {
-        if (!redis.run("search-invalidate", () -> values.incr(GENERATION_KEY))) {
+        if (!redis.run("search-invalidate", () -> values.incr(SearchGeneration.KEY))) {
             bumpPending.set(true);
         }
     }
 
     private Optional<String> currentGeneration() {
         if (bumpPending.get()) {
-            if (!redis.run("search-invalidate", () -> values.incr(GENERATION_KEY))) {
+            if (!redis.run("search-invalidate", () -> values.incr(SearchGeneration.KEY))) {
                 return Optional.empty();
             }
             bumpPending.set(false);
@@ -143,9 +138,7 @@ public class RedisSearchResultCache implements SearchResultCache {
             return Optional.empty();
         }
         // No generation key yet (fresh or flushed Redis) is generation 0: nothing older can exist then.
-        return redis.call(
-                "search-generation",
-                () -> Optional.ofNullable(values.get(GENERATION_KEY)).orElse("0"));
+        return SearchGeneration.current(redis, values, "search-generation");
     }
 
     /** The query's canonical form, hashed: equal searches share a key whatever their spelling of numbers or case. */
@@ -159,12 +152,7 @@ public class RedisSearchResultCache implements SearchResultCache {
                 q.sort().name(),
                 Integer.toString(q.page()),
                 Integer.toString(q.size()));
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return SearchGeneration.sha256(canonical);
     }
 
     private static String plain(BigDecimal v) {
