@@ -60,6 +60,15 @@ BEGIN
     RETURN NULL;
 END $$;
 
+CREATE FUNCTION catalog.product_counts_on_truncate() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    DELETE FROM catalog.product_counts;
+    RETURN NULL;
+END $$;
+
+CREATE TRIGGER product_counts_truncate AFTER TRUNCATE ON catalog.products
+    FOR EACH STATEMENT EXECUTE FUNCTION catalog.product_counts_on_truncate();
 CREATE TRIGGER product_counts_insert AFTER INSERT ON catalog.products
     REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION catalog.product_counts_on_insert();
 CREATE TRIGGER product_counts_delete AFTER DELETE ON catalog.products
