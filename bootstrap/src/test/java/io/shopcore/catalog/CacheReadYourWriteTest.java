@@ -75,12 +75,10 @@ class CacheReadYourWriteTest {
 
         // The writer reads back: it does not join the older load (it would hang here) and sees its write.
         Future<Optional<AvailableProduct>> after = threads.submit(() -> queries.findProduct(new ProductId(id)));
-        assertThat(after.get(10, TimeUnit.SECONDS).orElseThrow().view().name())
-                .isEqualTo("new name");
+        assertThat(after.get(10, TimeUnit.SECONDS).orElseThrow().view().name()).isEqualTo("new name");
 
         held.release.countDown(); // the old load now fills, after the invalidation
-        assertThat(before.get(10, TimeUnit.SECONDS).orElseThrow().view().name())
-                .isEqualTo("old name");
+        assertThat(before.get(10, TimeUnit.SECONDS).orElseThrow().view().name()).isEqualTo("old name");
 
         assertThat(queries.findProduct(new ProductId(id)).orElseThrow().view().name())
                 .isEqualTo("new name");

@@ -114,7 +114,8 @@ class CatalogReadPathTest {
     @Test
     void givenADeepCursor_list_runsTheSameTwoStatementsAndIsNeverCached() {
         String first = "/api/v1/products?categoryId=" + demoCategory + "&size=10&sort=name";
-        String next = given().get(first).then().statusCode(200).extract().jsonPath().getString("next");
+        String next =
+                given().get(first).then().statusCode(200).extract().jsonPath().getString("next");
         String byCursor = first + "&after=" + next;
         assertThat(statementsFor(byCursor)).containsExactly(2, 1, 0);
         assertThat(statementsFor(byCursor, false)).containsExactly(2, 1, 0);

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -41,10 +42,11 @@ public class ResilientRedis {
     private static final Logger LOG = Logger.getLogger(ResilientRedis.class);
 
     private final MeterRegistry registry;
+    private final LongSupplier nanoTime;
     private final long backoffNanos;
     private final int timeoutsBeforeBackoff;
     /** nanoTime until which Redis is skipped; compared by subtraction, so it starts at "now", never at a sentinel. */
-    private final AtomicLong skipUntil = new AtomicLong(System.nanoTime());
+    private final AtomicLong skipUntil;
     /** Slow replies since the last success. */
     private final AtomicInteger slowInARow = new AtomicInteger();
 
@@ -58,7 +60,19 @@ public class ResilientRedis {
             @ConfigProperty(name = "shopcore.redis.failure-backoff", defaultValue = "2s") Duration backoff,
             @ConfigProperty(name = "shopcore.redis.timeouts-before-backoff", defaultValue = "10")
                     int timeoutsBeforeBackoff) {
+        this(registry, backoff, timeoutsBeforeBackoff, System::nanoTime);
+    }
+
+    /** With the default of 10 slow replies in a row before backing off. */
+    public ResilientRedis(MeterRegistry registry, Duration backoff) {
+        this(registry, backoff, 10);
+    }
+
+    /** With a clock of its own ({@code System.nanoTime} semantics), so tests can move time. */
+    ResilientRedis(MeterRegistry registry, Duration backoff, int timeoutsBeforeBackoff, LongSupplier nanoTime) {
         this.registry = registry;
+        this.nanoTime = nanoTime;
+        this.skipUntil = new AtomicLong(nanoTime.getAsLong());
         this.backoffNanos = backoff.toNanos();
         this.timeoutsBeforeBackoff = Math.max(1, timeoutsBeforeBackoff);
         this.skipped = Counter.builder("shopcore_redis_skipped_total")
@@ -66,11 +80,6 @@ public class ResilientRedis {
                 .register(registry);
         this.backoffsForConnection = backoffs(registry, "connection");
         this.backoffsForTimeouts = backoffs(registry, "timeouts");
-    }
-
-    /** With the default of 10 slow replies in a row before backing off. */
-    public ResilientRedis(MeterRegistry registry, Duration backoff) {
-        this(registry, backoff, 10);
     }
 
     /** The result of {@code call}, or empty when Redis failed, was slow, or is backing off. */
@@ -102,7 +111,7 @@ public class ResilientRedis {
     }
 
     public boolean isBackingOff() {
-        return System.nanoTime() - skipUntil.get() < 0;
+        return nanoTime.getAsLong() - skipUntil.get() < 0;
     }
 
     /**
@@ -147,9 +156,9 @@ public class ResilientRedis {
     }
 
     private void openBackoff(Counter reason, String message, String operation, RuntimeException e) {
-        long until = System.nanoTime() + backoffNanos;
-        long previous = skipUntil.getAndSet(until);
-        if (System.nanoTime() - previous >= 0) {
+        long now = nanoTime.getAsLong();
+        long previous = skipUntil.getAndSet(now + backoffNanos);
+        if (now - previous >= 0) {
             reason.increment();
             if (reason == backoffsForTimeouts) {
                 LOG.warnf(message, operation, timeoutsBeforeBackoff, e.toString(), backoffNanos / 1_000_000);

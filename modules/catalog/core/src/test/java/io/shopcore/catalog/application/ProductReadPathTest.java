@@ -127,9 +127,11 @@ class ProductReadPathTest {
             assertThat(cursorPages).isEqualTo(2);
         }
         // The last numbered page knows it is the last.
-        assertThat(queries.listProducts(new ProductListQuery(null, ProductSort.ID, 2, 3)).next())
+        assertThat(queries.listProducts(new ProductListQuery(null, ProductSort.ID, 2, 3))
+                        .next())
                 .isNull();
-        assertThat(queries.listProducts(new ProductListQuery(null, ProductSort.ID, 1, 3)).next())
+        assertThat(queries.listProducts(new ProductListQuery(null, ProductSort.ID, 1, 3))
+                        .next())
                 .isNotNull();
         // Numbered pages (two sizes per sort) were cached; cursor pages never are.
         assertThat(cache.size()).isEqualTo(2 * ProductSort.values().length + 2);
@@ -179,11 +181,9 @@ class ProductReadPathTest {
         update.update(new UpdateProductUseCase.Command(id, draft("new name", 200)));
 
         Future<AvailableProductPage> b = threads.submit(() -> queries.listProducts(page));
-        assertThat(b.get(10, TimeUnit.SECONDS).items().getFirst().view().name())
-                .isEqualTo("new name");
+        assertThat(b.get(10, TimeUnit.SECONDS).items().getFirst().view().name()).isEqualTo("new name");
         release.countDown();
-        assertThat(a.get(10, TimeUnit.SECONDS).items().getFirst().view().name())
-                .isEqualTo("old name");
+        assertThat(a.get(10, TimeUnit.SECONDS).items().getFirst().view().name()).isEqualTo("old name");
         assertThat(queries.listProducts(page).items().getFirst().view().name()).isEqualTo("new name");
     }
 

@@ -82,9 +82,10 @@ public class ProductResource {
                         .orElseThrow(
                                 () -> ApiProblemException.validation("sort", "must be one of id, price, -price, name"));
         ProductCursor cursor = null;
-        if (after != null) {
+        if (after != null && !after.isEmpty()) { // empty: absent, as for sort
             if (page != null) {
-                throw ApiProblemException.validation("page", "must not be combined with after (the cursor is the position)");
+                throw ApiProblemException.validation(
+                        "page", "must not be combined with after (the cursor is the position)");
             }
             cursor = ProductCursors.decode(after, order);
         } else if (paging.offset() > maxOffset) {
