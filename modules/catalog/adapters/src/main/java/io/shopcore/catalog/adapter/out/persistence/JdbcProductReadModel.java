@@ -1,8 +1,6 @@
 package io.shopcore.catalog.adapter.out.persistence;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.shopcore.catalog.adapter.config.CatalogConfig;
 import io.shopcore.catalog.application.port.in.ProductCursor;
@@ -13,7 +11,6 @@ import io.shopcore.catalog.application.port.in.ProductView;
 import io.shopcore.catalog.application.port.out.ProductReadModel;
 import io.shopcore.catalog.domain.Money;
 import io.shopcore.catalog.domain.ProductId;
-import io.shopcore.infrastructure.store.StoreUnavailableException;
 import io.shopcore.infrastructure.store.TranslateStoreFailures;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -24,8 +21,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
@@ -56,29 +51,20 @@ public class JdbcProductReadModel implements ProductReadModel {
     private static final String CATEGORY_TOTAL_SQL = TOTAL_SQL + " where category_id = ?";
 
     private final DataSource dataSource;
-    private final Semaphore slots;
-    private final long queueTimeoutNanos;
+    private final ReadSlots slots;
     private final AtomicLong statements = new AtomicLong();
-    private final Counter refused;
 
     public JdbcProductReadModel(DataSource dataSource, MeterRegistry registry, CatalogConfig config) {
         this.dataSource = dataSource;
-        this.slots = new Semaphore(Math.max(1, config.read().maxConcurrent()), true);
-        this.queueTimeoutNanos = config.read().queueTimeout().toNanos();
+        this.slots = new ReadSlots(config.read().maxConcurrent(), config.read().queueTimeout(), registry);
         FunctionCounter.builder("shopcore.catalog.read.statements", statements, AtomicLong::get)
                 .description("SQL statements run by the catalog's read path (cache misses only)")
-                .register(registry);
-        Gauge.builder("shopcore.catalog.read.waiting", slots, Semaphore::getQueueLength)
-                .description("Catalog cache misses waiting for a read slot (shopcore.catalog.read.max-concurrent)")
-                .register(registry);
-        this.refused = Counter.builder("shopcore.catalog.read.refused")
-                .description("Catalog reads refused (503) after waiting shopcore.catalog.read.queue-timeout for a slot")
                 .register(registry);
     }
 
     @Override
     public ProductPage findPage(ProductListQuery query) {
-        return withSlot(() -> page(query));
+        return slots.run(() -> page(query));
     }
 
     private ProductPage page(ProductListQuery query) throws SQLException {
@@ -164,35 +150,9 @@ public class JdbcProductReadModel implements ProductReadModel {
         return i;
     }
 
-    private interface Query<T> {
-        T run() throws SQLException;
-    }
-
-    private <T> T withSlot(Query<T> query) {
-        boolean acquired;
-        try {
-            acquired = slots.tryAcquire(queueTimeoutNanos, TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreUnavailableException("catalog", "interrupted while waiting for a catalog read slot", e);
-        }
-        if (!acquired) {
-            refused.increment();
-            throw new StoreUnavailableException(
-                    "catalog", "catalog reads are saturated (no read slot within the queue timeout)", null);
-        }
-        try {
-            return query.run();
-        } catch (SQLException e) {
-            throw new IllegalStateException("catalog read query failed", e);
-        } finally {
-            slots.release();
-        }
-    }
-
     @Override
     public Optional<ProductView> findView(ProductId id) {
-        return withSlot(() -> {
+        return slots.run(() -> {
             try (Connection c = dataSource.getConnection();
                     PreparedStatement ps = c.prepareStatement(COLUMNS + " and p.id = ?")) {
                 ps.setLong(1, id.value());
