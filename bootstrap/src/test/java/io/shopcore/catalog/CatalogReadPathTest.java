@@ -45,6 +45,9 @@ class CatalogReadPathTest {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    javax.sql.DataSource dataSource;
+
     long demoCategory;
 
     @BeforeEach
@@ -85,13 +88,52 @@ class CatalogReadPathTest {
     void givenPagesOf10And100_list_runsTheSameBoundedNumberOfStatements() {
         long[] small = statementsFor("/api/v1/products?categoryId=" + demoCategory + "&size=10&page=1&sort=name");
         long[] large = statementsFor("/api/v1/products?categoryId=" + demoCategory + "&size=100&sort=-price");
-        // {catalog SQL, stock lookups, Hibernate statements}: rows + count, one batched stock call, no ORM.
+        // {catalog SQL, stock lookups, Hibernate statements}: the maintained count + the rows, one batched stock
+        // call, no ORM.
         assertThat(small).containsExactly(2, 1, 0);
         assertThat(large).containsExactly(2, 1, 0);
 
         // A warm page costs no catalog SQL at all, only the fresh availability lookup.
         long[] warm = statementsFor("/api/v1/products?categoryId=" + demoCategory + "&size=100&sort=-price", false);
         assertThat(warm).containsExactly(0, 1, 0);
+    }
+
+    @Test
+    void givenPagesPastTheEndOrUnknownCategories_list_answersFromTheCountAloneAndCachesNothing() {
+        String past = "/api/v1/products?categoryId=" + demoCategory + "&size=20&page=400";
+        String unknown = "/api/v1/products?categoryId=987654321";
+        // Only the count is read (there is nothing to look for), and nothing is cached: asked twice, read twice.
+        assertThat(statementsFor(past)).containsExactly(1, 0, 0);
+        assertThat(statementsFor(past, false)).containsExactly(1, 0, 0);
+        assertThat(statementsFor(unknown)).containsExactly(1, 0, 0);
+        assertThat(statementsFor(unknown, false)).containsExactly(1, 0, 0);
+        given().get(past).then().statusCode(200).body("items", hasSize(0)).body("total", equalTo(100));
+        given().get(unknown).then().statusCode(200).body("items", hasSize(0)).body("total", equalTo(0));
+    }
+
+    @Test
+    void givenADeepCursor_list_runsTheSameTwoStatementsAndIsNeverCached() {
+        String first = "/api/v1/products?categoryId=" + demoCategory + "&size=10&sort=name";
+        String next =
+                given().get(first).then().statusCode(200).extract().jsonPath().getString("next");
+        String byCursor = first + "&after=" + next;
+        assertThat(statementsFor(byCursor)).containsExactly(2, 1, 0);
+        assertThat(statementsFor(byCursor, false)).containsExactly(2, 1, 0);
+    }
+
+    @Test
+    void givenProductWrites_theMaintainedCount_staysEqualToTheRows() throws Exception {
+        given().get("/api/v1/products?categoryId=" + demoCategory)
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(100));
+        long total = given().get("/api/v1/products").then().extract().jsonPath().getLong("total");
+        try (var c = dataSource.getConnection();
+                var rs = c.createStatement()
+                        .executeQuery("select count(*) from catalog.products where deleted_at is null")) {
+            rs.next();
+            assertThat(total).isEqualTo(rs.getLong(1));
+        }
     }
 
     @Test

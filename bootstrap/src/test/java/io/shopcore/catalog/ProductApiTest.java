@@ -153,11 +153,71 @@ class ProductApiTest {
                 "categoryId=-3",
                 "categoryId=0",
                 "page=x",
-                "size=1.5"
+                "size=1.5",
+                "page=501",
+                "after=not-a-cursor",
+                "after=djF8bmFtZXwxfHx4"
             })
     void givenBadQuery_list_is400ValidationFailed(String query) {
         String field = query.substring(0, query.indexOf('='));
         assertValidationFailed(given().get("/api/v1/products?" + query).then(), field);
+    }
+
+    @Test
+    void givenMoreProductsThanAPage_list_givesANextCursorThatWalksEveryOrderToTheEnd() {
+        createProduct(category, "Charlie 충전기", "30000", 3);
+        createProduct(category, "Alpha 케이블", "10000", 1);
+        createProduct(category, "Bravo 보조배터리", "20000", 2);
+        createProduct(category, "Delta | 파이프 이름", "20000", 4);
+        createProduct(category, "Echo 케이스", "10000", 5);
+        for (String sort : List.of("id", "price", "-price", "name")) {
+            List<String> expected = list("?categoryId=" + category + "&sort=" + sort)
+                    .extract()
+                    .jsonPath()
+                    .getList("items.name");
+            ValidatableResponse first = list("?categoryId=" + category + "&sort=" + sort + "&size=2")
+                    .statusCode(200)
+                    .body("page", equalTo(0))
+                    .body("total", equalTo(5))
+                    .body("next", notNullValue());
+            List<String> walked =
+                    new java.util.ArrayList<>(first.extract().jsonPath().getList("items.name"));
+            String next = first.extract().jsonPath().getString("next");
+            int pages = 1;
+            while (next != null) {
+                ValidatableResponse r = list("?categoryId=" + category + "&sort=" + sort + "&size=2&after=" + next)
+                        .statusCode(200)
+                        .body("page", nullValue())
+                        .body("size", equalTo(2))
+                        .body("total", equalTo(5));
+                walked.addAll(r.extract().jsonPath().getList("items.name"));
+                next = r.extract().jsonPath().getString("next");
+                pages++;
+            }
+            assertThat(walked).as(sort).isEqualTo(expected).hasSize(5);
+            assertThat(pages).as(sort).isEqualTo(3);
+        }
+        // The last numbered page has no next; a cursor only works with the sort it was made for.
+        list("?categoryId=" + category + "&size=2&page=2").statusCode(200).body("next", nullValue());
+        String byName = list("?categoryId=" + category + "&sort=name&size=2")
+                .extract()
+                .jsonPath()
+                .getString("next");
+        assertValidationFailed(list("?categoryId=" + category + "&sort=price&after=" + byName), "after");
+    }
+
+    @Test
+    void givenTheDeepestNumberedPage_list_answersAndOneDeeperIsAClear400() {
+        list("?page=500&size=20").statusCode(200);
+        list("?page=100&size=100").statusCode(200);
+        list("?page=501&size=20")
+                .statusCode(400)
+                .body("code", equalTo("validation_failed"))
+                .body("errors[0].field", equalTo("page"))
+                .body("errors[0].message", containsString("after"));
+        assertValidationFailed(list("?page=101&size=100"), "page");
+        String next = list("?size=1").extract().jsonPath().getString("next");
+        assertValidationFailed(list("?page=0&after=" + next), "page");
     }
 
     @ParameterizedTest

@@ -2,6 +2,7 @@ package io.shopcore.catalog.application;
 
 import io.shopcore.catalog.application.port.in.AvailableProduct;
 import io.shopcore.catalog.application.port.in.AvailableProductPage;
+import io.shopcore.catalog.application.port.in.ProductCursor;
 import io.shopcore.catalog.application.port.in.ProductListQuery;
 import io.shopcore.catalog.application.port.in.ProductPage;
 import io.shopcore.catalog.application.port.in.ProductQueries;
@@ -18,8 +19,13 @@ import java.util.Optional;
 
 /**
  * The hot read path. Deliberately not transactional: the product part comes from the cache (or, on
- * a miss, one load per key however many requests miss at once), and availability is one batched
- * stock read per request, merged fresh every time.
+ * a miss, one load per key and cache generation however many requests miss at once), and availability
+ * is one batched stock read per request, merged fresh every time.
+ *
+ * <p>Loads are shared only between lookups that saw the same cache generation: a reader that arrives
+ * after a write's invalidation never joins a load that started before it (read-your-write). Only pages
+ * with products are cached, so the cached key space is bounded by the data: a page past the last one, an
+ * unknown or empty category, or a cursor page is answered without caching.
  */
 @ApplicationScoped
 public class ProductQueryService implements ProductQueries {
@@ -27,8 +33,11 @@ public class ProductQueryService implements ProductQueries {
     private final ProductReadModel readModel;
     private final ProductCache cache;
     private final ProductStock stock;
-    private final SingleFlight<ProductListQuery, ProductPage> pageLoads = new SingleFlight<>();
-    private final SingleFlight<ProductId, Optional<ProductView>> productLoads = new SingleFlight<>();
+    private final SingleFlight<Flight<ProductListQuery>, ProductPage> pageLoads = new SingleFlight<>();
+    private final SingleFlight<Flight<ProductId>, Optional<ProductView>> productLoads = new SingleFlight<>();
+
+    /** A single-flight key: what is loaded, and the cache generation its lookup saw. */
+    private record Flight<K>(String generation, K key) {}
 
     public ProductQueryService(ProductReadModel readModel, ProductCache cache, ProductStock stock) {
         this.readModel = readModel;
@@ -38,21 +47,47 @@ public class ProductQueryService implements ProductQueries {
 
     @Override
     public AvailableProductPage listProducts(ProductListQuery query) {
-        ProductCache.Lookup<ProductPage> lookup = cache.page(query);
-        ProductPage page = lookup.cached()
-                .orElseGet(() -> pageLoads.load(query, () -> {
-                    ProductPage loaded = readModel.findPage(query);
-                    lookup.fill(loaded);
-                    return loaded;
-                }));
-        return new AvailableProductPage(withAvailability(page.items()), query.page(), query.size(), page.total());
+        ProductPage page;
+        if (query.byCursor()) {
+            // Keyset pages are one index range scan each (the read model bounds how many run at once); caching
+            // them would let any cursor mint a key, and sharing their loads would need a generation to key on.
+            page = readModel.findPage(query);
+        } else {
+            ProductCache.Lookup<ProductPage> lookup = cache.page(query);
+            page = lookup.cached()
+                    .orElseGet(() -> pageLoads.load(new Flight<>(lookup.generation(), query), () -> {
+                        ProductPage loaded = readModel.findPage(query);
+                        if (!loaded.items().isEmpty()) {
+                            lookup.fill(loaded);
+                        }
+                        return loaded;
+                    }));
+        }
+        return new AvailableProductPage(
+                withAvailability(page.items()),
+                query.byCursor() ? null : query.page(),
+                query.size(),
+                page.total(),
+                next(query, page));
+    }
+
+    /** Where the following page starts: after this page's last product, unless this page is the last. */
+    private static ProductCursor next(ProductListQuery query, ProductPage page) {
+        List<ProductView> items = page.items();
+        if (items.size() < query.size()) {
+            return null;
+        }
+        if (!query.byCursor() && query.offset() + items.size() >= page.total()) {
+            return null;
+        }
+        return ProductCursor.after(items.getLast(), query.sort());
     }
 
     @Override
     public Optional<AvailableProduct> findProduct(ProductId id) {
         ProductCache.Lookup<ProductView> lookup = cache.product(id);
         Optional<ProductView> view = lookup.cached()
-                .or(() -> productLoads.load(id, () -> {
+                .or(() -> productLoads.load(new Flight<>(lookup.generation(), id), () -> {
                     Optional<ProductView> loaded = readModel.findView(id);
                     loaded.ifPresent(lookup::fill);
                     return loaded;

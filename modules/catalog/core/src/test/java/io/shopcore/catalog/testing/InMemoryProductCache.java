@@ -61,6 +61,11 @@ public final class InMemoryProductCache implements ProductCache {
             }
 
             @Override
+            public String generation() {
+                return Long.toString(seen);
+            }
+
+            @Override
             public void fill(T loaded) {
                 synchronized (InMemoryProductCache.this) {
                     if (generation.get() == seen) {

@@ -1,12 +1,15 @@
 package io.shopcore.catalog.testing;
 
 import io.shopcore.catalog.application.ProductViews;
+import io.shopcore.catalog.application.port.in.ProductCursor;
 import io.shopcore.catalog.application.port.in.ProductListQuery;
 import io.shopcore.catalog.application.port.in.ProductPage;
 import io.shopcore.catalog.application.port.in.ProductView;
 import io.shopcore.catalog.application.port.out.ProductReadModel;
 import io.shopcore.catalog.domain.Product;
 import io.shopcore.catalog.domain.ProductId;
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -42,6 +45,25 @@ public final class InMemoryProductReadModel implements ProductReadModel {
                         || v.categoryId() == query.categoryId().value())
                 .sorted(order)
                 .toList();
+        if (query.byCursor()) {
+            ProductCursor after = query.after();
+            ProductView position = new ProductView(
+                    after.id(),
+                    after.name() == null ? "" : after.name(),
+                    null,
+                    after.price() == null ? BigDecimal.ZERO : after.price(),
+                    "KRW",
+                    0,
+                    "",
+                    Instant.EPOCH,
+                    Instant.EPOCH);
+            return new ProductPage(
+                    matching.stream()
+                            .filter(v -> order.compare(v, position) > 0)
+                            .limit(query.size())
+                            .toList(),
+                    matching.size());
+        }
         return new ProductPage(
                 matching.stream().skip(query.offset()).limit(query.size()).toList(), matching.size());
     }

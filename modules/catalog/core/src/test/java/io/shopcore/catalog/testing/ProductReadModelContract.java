@@ -2,6 +2,7 @@ package io.shopcore.catalog.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shopcore.catalog.application.port.in.ProductCursor;
 import io.shopcore.catalog.application.port.in.ProductListQuery;
 import io.shopcore.catalog.application.port.in.ProductPage;
 import io.shopcore.catalog.application.port.in.ProductSort;
@@ -13,6 +14,7 @@ import io.shopcore.catalog.domain.Category;
 import io.shopcore.catalog.domain.Product;
 import io.shopcore.catalog.domain.ProductId;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -76,6 +78,29 @@ public abstract class ProductReadModelContract extends CatalogStoreSupport {
         assertThat(ids(page(category, ProductSort.PRICE, 0, 10))).containsExactly(id(c), id(b), id(a2), id(a));
         assertThat(ids(page(category, ProductSort.PRICE_DESC, 0, 10))).containsExactly(id(a), id(b), id(a2), id(c));
         assertThat(ids(page(category, ProductSort.NAME, 0, 10))).containsExactly(id(a), id(a2), id(b), id(c));
+    }
+
+    @Test
+    void givenProducts_findPageAfterACursor_walksEachOrderLikeTheNumberedPages() {
+        Category category = newCategory(categories());
+        newProduct(products(), category, "B", "200", "KRW");
+        newProduct(products(), category, "A", "300", "KRW");
+        newProduct(products(), category, "C", "100", "KRW");
+        newProduct(products(), category, "A", "200", "KRW");
+        newProduct(products(), category, "D", "200", "KRW");
+
+        for (ProductSort sort : ProductSort.values()) {
+            List<Long> expected = ids(page(category, sort, 0, 10));
+            ProductPage current = page(category, sort, 0, 2);
+            List<Long> walked = new ArrayList<>(ids(current));
+            while (current.items().size() == 2) {
+                ProductCursor after = ProductCursor.after(current.items().getLast(), sort);
+                current = readModel().findPage(new ProductListQuery(category.id(), sort, 0, 2, after));
+                assertThat(current.total()).isEqualTo(5);
+                walked.addAll(ids(current));
+            }
+            assertThat(walked).as(sort.token()).isEqualTo(expected);
+        }
     }
 
     @Test

@@ -14,6 +14,33 @@ public interface CatalogConfig {
 
     Availability availability();
 
+    Read read();
+
+    Listing listing();
+
+    interface Read {
+        /**
+         * Catalog read statements (cache misses) running at once; more wait for a slot. A few are enough to
+         * keep PostgreSQL busy on a small machine, and more only compete for its cores (issue 11: 4
+         * connections served a cold listing 30x faster than 50).
+         */
+        @WithDefault("4")
+        int maxConcurrent();
+
+        /** How long a cache miss waits for a slot before the request is answered 503 with Retry-After. */
+        @WithDefault("2s")
+        Duration queueTimeout();
+    }
+
+    interface Listing {
+        /**
+         * The deepest numbered page: {@code page * size} at most this. Deeper listings use the cursor
+         * ({@code after}, the previous page's {@code next}), whose cost does not grow with depth.
+         */
+        @WithDefault("10000")
+        long maxOffset();
+    }
+
     interface Availability {
         Coalesce coalesce();
     }

@@ -1,8 +1,10 @@
 package io.shopcore.catalog.adapter.in.rest;
 
+import io.shopcore.catalog.adapter.config.CatalogConfig;
 import io.shopcore.catalog.application.port.in.AvailableProductPage;
 import io.shopcore.catalog.application.port.in.CreateProductUseCase;
 import io.shopcore.catalog.application.port.in.DeleteProductUseCase;
+import io.shopcore.catalog.application.port.in.ProductCursor;
 import io.shopcore.catalog.application.port.in.ProductListQuery;
 import io.shopcore.catalog.application.port.in.ProductQueries;
 import io.shopcore.catalog.application.port.in.ProductSort;
@@ -11,7 +13,6 @@ import io.shopcore.catalog.domain.CategoryId;
 import io.shopcore.catalog.domain.ProductId;
 import io.shopcore.infrastructure.problem.ApiProblemException;
 import io.shopcore.infrastructure.problem.Problems;
-import io.shopcore.infrastructure.web.PageResponse;
 import io.shopcore.infrastructure.web.Params;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -45,25 +46,34 @@ public class ProductResource {
     private final CreateProductUseCase createProduct;
     private final UpdateProductUseCase updateProduct;
     private final DeleteProductUseCase deleteProduct;
+    private final long maxOffset;
 
     public ProductResource(
             ProductQueries queries,
             CreateProductUseCase createProduct,
             UpdateProductUseCase updateProduct,
-            DeleteProductUseCase deleteProduct) {
+            DeleteProductUseCase deleteProduct,
+            CatalogConfig config) {
+        this.maxOffset = config.listing().maxOffset();
         this.queries = queries;
         this.createProduct = createProduct;
         this.updateProduct = updateProduct;
         this.deleteProduct = deleteProduct;
     }
 
+    /**
+     * A numbered page ({@code page}, bounded by {@code shopcore.catalog.listing.max-offset}) or the page
+     * after a cursor ({@code after}: the {@code next} of the previous answer), whose cost does not grow
+     * with depth.
+     */
     @GET
     @PermitAll
-    public PageResponse<ProductResponse> list(
+    public ProductPageResponse list(
             @QueryParam("page") String page,
             @QueryParam("size") String size,
             @QueryParam("categoryId") String categoryId,
-            @QueryParam("sort") String sort) {
+            @QueryParam("sort") String sort,
+            @QueryParam("after") String after) {
         Params.PageQuery paging = Params.PageQuery.parse(page, size);
         Long category = Params.optionalPositiveId("categoryId", categoryId);
         ProductSort order = sort == null || sort.isEmpty()
@@ -71,13 +81,27 @@ public class ProductResource {
                 : ProductSort.parse(sort)
                         .orElseThrow(
                                 () -> ApiProblemException.validation("sort", "must be one of id, price, -price, name"));
+        ProductCursor cursor = null;
+        if (after != null && !after.isEmpty()) { // empty: absent, as for sort
+            if (page != null) {
+                throw ApiProblemException.validation(
+                        "page", "must not be combined with after (the cursor is the position)");
+            }
+            cursor = ProductCursors.decode(after, order);
+        } else if (paging.offset() > maxOffset) {
+            throw ApiProblemException.validation(
+                    "page",
+                    "page * size must be at most " + maxOffset
+                            + "; for deeper pages pass the previous page's next cursor as after");
+        }
         AvailableProductPage result = queries.listProducts(new ProductListQuery(
-                category == null ? null : new CategoryId(category), order, paging.page(), paging.size()));
+                category == null ? null : new CategoryId(category), order, paging.page(), paging.size(), cursor));
         List<ProductResponse> items = new ArrayList<>(result.items().size());
         for (var p : result.items()) {
             items.add(ProductResponse.from(p));
         }
-        return new PageResponse<>(items, result.page(), result.size(), result.total());
+        return new ProductPageResponse(
+                items, result.page(), result.size(), result.total(), ProductCursors.encode(result.next()));
     }
 
     @GET

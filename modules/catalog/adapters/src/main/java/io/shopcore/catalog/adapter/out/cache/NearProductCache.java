@@ -13,7 +13,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The near tier of {@link TwoTierProductCache}: pages and products in this process (Caffeine) for about
  * a second ({@code shopcore.catalog.cache.near.*}). A local generation, bumped by every local write,
- * keeps a fill that started before the write from landing after it.
+ * keeps a fill that started before the write from being served after it: every entry carries the
+ * generation its lookup saw, and only entries of the current generation are served. Checking the
+ * generation when storing would not be enough: a write could land between the check and the store.
  */
 final class NearProductCache {
 
@@ -21,6 +23,9 @@ final class NearProductCache {
     private final AtomicLong generation = new AtomicLong();
     final Region<ProductListQuery, ProductPage> pages;
     final Region<ProductId, ProductView> products;
+
+    /** A value and the generation its lookup saw (before it was loaded). */
+    private record Stamped<V>(long generation, V value) {}
 
     NearProductCache(CatalogConfig.Near config) {
         this.enabled = config.enabled();
@@ -56,21 +61,38 @@ final class NearProductCache {
     /** One cached type: pages by query, or products by id. */
     final class Region<K, V> {
 
-        private final Cache<K, V> entries;
+        private final Cache<K, Stamped<V>> entries;
 
-        private Region(Cache<K, V> entries) {
+        private Region(Cache<K, Stamped<V>> entries) {
             this.entries = entries;
         }
 
+        /** The entry, if one was loaded in the current generation (after the last local write). */
         Optional<V> get(K key) {
-            return Optional.ofNullable(entries.getIfPresent(key));
+            Stamped<V> stamped = entries.getIfPresent(key);
+            if (stamped == null) {
+                return Optional.empty();
+            }
+            if (stamped.generation() != generation.get()) {
+                entries.asMap().remove(key, stamped); // loaded before a write: never served, gone at once
+                return Optional.empty();
+            }
+            return Optional.of(stamped.value());
         }
 
-        /** Stores {@code value} unless a write happened since {@code seenGeneration}. */
+        /**
+         * Stores {@code value}, loaded after a lookup that saw {@code seenGeneration}. If a write happened
+         * since, the entry is dead on arrival (never served); it never replaces an entry of a newer generation.
+         */
         void fill(K key, V value, long seenGeneration) {
-            if (enabled && generation.get() == seenGeneration) {
-                entries.put(key, value);
+            if (!enabled || generation.get() != seenGeneration) {
+                return;
             }
+            entries.asMap()
+                    .merge(
+                            key,
+                            new Stamped<>(seenGeneration, value),
+                            (old, fresh) -> old.generation() > fresh.generation() ? old : fresh);
         }
     }
 }

@@ -46,8 +46,12 @@ public class RedisProductCache {
     sealed interface Read<V> {
         record Hit<V>(V value) implements Read<V> {}
 
-        /** Not cached: {@link RedisProductCache#store} the loaded value under this generation's key. */
-        record Miss<V>(String key) implements Read<V> {}
+        /**
+         * Not cached: {@link RedisProductCache#store} the loaded value under this generation's key.
+         *
+         * @param version the value of {@code catalog:version} the read saw
+         */
+        record Miss<V>(String key, String version) implements Read<V> {}
 
         /** Redis is down, slow or disabled: not asked. */
         record Bypassed<V>() implements Read<V> {}
@@ -101,7 +105,7 @@ public class RedisProductCache {
         String key = entryType.keyPrefix() + version.get() + ":" + keySuffix;
         Optional<V> cached =
                 redis.call("catalog-get", () -> values.get(key)).flatMap(text -> decode(text, entryType.type()));
-        return cached.<Read<V>>map(Read.Hit::new).orElseGet(() -> new Read.Miss<>(key));
+        return cached.<Read<V>>map(Read.Hit::new).orElseGet(() -> new Read.Miss<>(key, version.get()));
     }
 
     private Optional<String> currentVersion() {

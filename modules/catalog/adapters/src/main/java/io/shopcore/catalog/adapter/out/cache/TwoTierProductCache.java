@@ -55,7 +55,7 @@ public class TwoTierProductCache implements ProductCache {
         }
         pageMeters.nearMiss.increment();
         long generation = near.generation();
-        return fromRedis(redis.page(query), v -> near.pages.fill(query, v, generation), pageMeters);
+        return fromRedis(redis.page(query), generation, v -> near.pages.fill(query, v, generation), pageMeters);
     }
 
     @Override
@@ -67,10 +67,11 @@ public class TwoTierProductCache implements ProductCache {
         }
         productMeters.nearMiss.increment();
         long generation = near.generation();
-        return fromRedis(redis.product(id), v -> near.products.fill(id, v, generation), productMeters);
+        return fromRedis(redis.product(id), generation, v -> near.products.fill(id, v, generation), productMeters);
     }
 
-    private <V> Lookup<V> fromRedis(RedisProductCache.Read<V> read, Consumer<V> fillNear, Meters meters) {
+    private <V> Lookup<V> fromRedis(
+            RedisProductCache.Read<V> read, long nearGeneration, Consumer<V> fillNear, Meters meters) {
         return switch (read) {
             case RedisProductCache.Read.Hit<V> hit -> {
                 meters.redisHit.increment();
@@ -79,14 +80,14 @@ public class TwoTierProductCache implements ProductCache {
             }
             case RedisProductCache.Read.Miss<V> miss -> {
                 meters.redisMiss.increment();
-                yield new Miss<>(v -> {
+                yield new Miss<>("n" + nearGeneration + ":r" + miss.version(), v -> {
                     fillNear.accept(v);
                     redis.store(miss, v);
                 });
             }
             case RedisProductCache.Read.Bypassed<V> bypassed -> {
                 meters.redisBypass.increment();
-                yield new Miss<>(fillNear);
+                yield new Miss<>("n" + nearGeneration + ":r-", fillNear);
             }
         };
     }
@@ -131,7 +132,8 @@ public class TwoTierProductCache implements ProductCache {
         redis.invalidateAll();
     }
 
-    private record Miss<V>(Consumer<V> filler) implements Lookup<V> {
+    /** A miss; {@code generation} names both tiers' generations as the lookup saw them. */
+    private record Miss<V>(String generation, Consumer<V> filler) implements Lookup<V> {
         @Override
         public Optional<V> cached() {
             return Optional.empty();

@@ -33,6 +33,15 @@ public interface ProductCache {
 
         void fill(T loaded);
 
+        /**
+         * The cache generation this lookup saw (any write since changes it). Loads are shared only between
+         * lookups of the same generation, so a load that started before a write is never handed to a reader
+         * that arrived after the write's invalidation (read-your-write).
+         */
+        default String generation() {
+            return "";
+        }
+
         static <T> Lookup<T> miss() {
             return new Lookup<>() {
                 @Override
