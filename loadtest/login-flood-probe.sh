@@ -5,8 +5,15 @@
 # markdown table (also written to loadtest/results/login-flood-probe.md). Logins beyond the hashing
 # gate (shopcore.auth.hashing-max-waiting / -max-wait) are answered 503: the flood's own line shows how many.
 #
-# Needs a running service with products (e.g. loadtest/start-service.sh -Dshopcore.catalog.demo-data.enabled=true)
-# and wrk. Environment: BASE (default http://127.0.0.1:8080), DURATION per measurement (default 20s),
+# Needs a running service with products and the login throttle opened (one client address and one user
+# would otherwise be answered 429 after a handful of attempts, and nothing would hash), and wrk:
+#   loadtest/start-service.sh -Dshopcore.catalog.demo-data.enabled=true \
+#     -Dshopcore.auth.throttle.max-failures-per-username=1000000000 \
+#     -Dshopcore.auth.throttle.max-failures-per-address=1000000000
+# The flood's line counts its answers from the service's metrics: 503 from the hashing gate
+# (shopcore_auth_password_hash_refused_total) and 429 from the throttle (shopcore_logins_total{outcome="throttled"}).
+# Environment: BASE (default http://127.0.0.1:8080), METRICS (default: $BASE/q/metrics, else the
+# management port start-service.sh uses, API port + 1000), DURATION per measurement (default 20s),
 # PROBE_CONNECTIONS (default 4: light, so the probe itself does not take the CPU), FLOOD_CONNECTIONS
 # (default 200), WARMUP (default 5s: the flood runs this long before the probes start).
 # Figures only count from a quiet machine (nothing else running); docs/performance.md records them.
@@ -34,6 +41,15 @@ seconds() { # 20s / 2m / 500ms -> whole seconds (at least 1)
 curl -s -o /dev/null -XPOST "$BASE/api/v1/auth/register" -H 'Content-Type: application/json' \
   -d '{"username":"bench-user","password":"bench-password-1"}'
 
+METRICS="${METRICS:-$BASE/q/metrics}"
+if ! curl -fs -o /dev/null "$METRICS"; then
+  port=${BASE##*:}; port=${port%%/*}
+  METRICS="${BASE%:*}:$((port + 1000))/q/metrics"
+fi
+metric() { # name{labels} as exported, summed over matching lines
+  curl -fs "$METRICS" | awk -v m="$1" 'index($0, m) == 1 {s += $NF} END {printf "%d\n", s}'
+}
+
 IDS=$(curl -fs "$BASE/api/v1/products?page=0&size=20" \
   | python3 -c 'import json,sys; print(",".join(str(p["id"]) for p in json.load(sys.stdin)["items"]))')
 [ -n "$IDS" ] || { echo "the catalog is empty: start the service with demo data" >&2; exit 1; }
@@ -59,6 +75,8 @@ stock_alone=$(probe /api/v1/stock/)
 products_alone=$(probe /api/v1/products/)
 
 echo "== during a login flood (wrk -t1 -c$FLOOD_CONNECTIONS)" >&2
+refused0=$(metric shopcore_auth_password_hash_refused_total)
+throttled0=$(metric 'shopcore_logins_total{outcome="throttled"')
 flood_seconds=$(( $(seconds "$WARMUP") + 2 * $(seconds "$DURATION") + 5 ))
 flood_out=$(mktemp)
 wrk -t1 -c"$FLOOD_CONNECTIONS" -d"${flood_seconds}s" --timeout 10s --latency -s wrk/login.lua \
@@ -73,6 +91,8 @@ flood_rps=$(awk '/Requests\/sec/ {print $2}' "$flood_out")
 flood_p99=$(awk '$1=="99%" {print $2}' "$flood_out")
 flood_non2xx=$(awk '/Non-2xx/ {print $5}' "$flood_out")
 flood_total=$(awk '/requests in/ {print $1}' "$flood_out")
+flood_503=$(( $(metric shopcore_auth_password_hash_refused_total) - refused0 ))
+flood_429=$(( $(metric 'shopcore_logins_total{outcome="throttled"') - throttled0 ))
 
 row() { # label, alone, flood
   IFS='|' read -r a_rps a_p50 a_p99 a_bad <<< "$2"
@@ -90,7 +110,10 @@ mkdir -p results
   row 'GET /api/v1/stock/{id}' "$stock_alone" "$stock_flood"
   row 'GET /api/v1/products/{id}' "$products_alone" "$products_flood"
   echo
-  echo "| login flood | req/s | p99 | requests | non-2xx (503 from the hashing gate, 429 from throttling) |"
-  echo "|---|---:|---:|---:|---:|"
-  echo "| POST /api/v1/auth/token | ${flood_rps:-?} | ${flood_p99:-?} | ${flood_total:-?} | ${flood_non2xx:-0} |"
+  echo "| login flood | req/s | p99 | requests | non-2xx | of which 503 (hashing gate) | of which 429 (throttle) |"
+  echo "|---|---:|---:|---:|---:|---:|---:|"
+  echo "| POST /api/v1/auth/token | ${flood_rps:-?} | ${flood_p99:-?} | ${flood_total:-?} | ${flood_non2xx:-0} | $flood_503 | $flood_429 |"
 } | tee results/login-flood-probe.md
+if [ "$flood_429" -gt 0 ] && [ "$flood_429" -ge $(( ${flood_total:-0} / 2 )) ]; then
+  echo "warning: most logins were throttled (429), so the flood hardly hashed; open the throttle (see the header)" >&2
+fi

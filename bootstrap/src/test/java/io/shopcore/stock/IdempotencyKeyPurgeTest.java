@@ -59,9 +59,13 @@ class IdempotencyKeyPurgeTest {
             return mine;
         });
 
-        int total = batches.stream().flatMap(List::stream).mapToInt(Integer::intValue).sum();
+        int total = batches.stream()
+                .flatMap(List::stream)
+                .mapToInt(Integer::intValue)
+                .sum();
         assertThat(total).as("keys deleted, summed over the purgers").isEqualTo(OLD);
-        assertThat(batches.stream().flatMap(List::stream)).allSatisfy(n -> assertThat(n).isBetween(0, BATCH));
+        assertThat(batches.stream().flatMap(List::stream))
+                .allSatisfy(n -> assertThat(n).isBetween(0, BATCH));
         assertThat(count(owner, "old-%")).isZero();
         assertThat(count(owner, "young-%")).isEqualTo(YOUNG);
     }

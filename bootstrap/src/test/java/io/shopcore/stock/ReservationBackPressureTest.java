@@ -81,8 +81,8 @@ class ReservationBackPressureTest {
         CompletableFuture<HttpResponse<String>> second;
         try (Connection holder = ds.getConnection()) {
             holder.setAutoCommit(false);
-            try (PreparedStatement ps = holder.prepareStatement(
-                    "SELECT total FROM stock.stock_level WHERE product_id = ? FOR UPDATE")) {
+            try (PreparedStatement ps =
+                    holder.prepareStatement("SELECT total FROM stock.stock_level WHERE product_id = ? FOR UPDATE")) {
                 ps.setLong(1, id);
                 ps.executeQuery().close();
             }
@@ -114,9 +114,11 @@ class ReservationBackPressureTest {
         assertThat(second.get().statusCode()).isEqualTo(201);
         assertThat(reservations(id)).isEqualTo(2);
         assertThat(StockFixtures.reserved(ds, id)).isEqualTo(2);
-        assertThat(StockFixtures.queryLong(ds, "SELECT count(*) FROM stock.idempotency_key WHERE idem_key = ?", refusedKey))
+        assertThat(StockFixtures.queryLong(
+                        ds, "SELECT count(*) FROM stock.idempotency_key WHERE idem_key = ?", refusedKey))
                 .isZero();
-        assertThat(StockFixtures.queryLong(ds, "SELECT count(*) FROM stock.idempotency_key WHERE idem_key = ?", firstKey))
+        assertThat(StockFixtures.queryLong(
+                        ds, "SELECT count(*) FROM stock.idempotency_key WHERE idem_key = ?", firstKey))
                 .isEqualTo(1);
         StockFixtures.assertConsistent(audit, id);
     }

@@ -132,7 +132,8 @@ class SlowDatabaseReservationTest {
             CompletableFuture<ReserveStockUseCase.Result> answer;
             try (Connection holder = lockRow(id)) {
                 try {
-                    answer = CompletableFuture.supplyAsync(() -> useCase(strategy).reserve(command(id, 3, key)));
+                    answer = CompletableFuture.supplyAsync(
+                            () -> useCase(strategy).reserve(command(id, 3, key)));
                     await().atMost(Duration.ofSeconds(20)).until(() -> answer.isDone() || waitingOnALock());
                 } finally {
                     holder.rollback();

@@ -210,7 +210,8 @@ class ReserveStockServiceTest {
             var result = refusing.reserveAsync(new Command(1, Quantity.of(2), "u", key))
                     .toCompletableFuture()
                     .getNow(null);
-            assertThat(result).isEqualTo(new ReserveStockUseCase.Overloaded(ReserveStockService.OVERLOADED_RETRY_AFTER));
+            assertThat(result)
+                    .isEqualTo(new ReserveStockUseCase.Overloaded(ReserveStockService.OVERLOADED_RETRY_AFTER));
         }
         assertThat(f.strategy.calls()).isZero();
         assertThat(f.keys.find("u", "k")).isEmpty();
@@ -232,7 +233,8 @@ class ReserveStockServiceTest {
         }
         queued.forEach(Runnable::run);
 
-        assertThat(future.join()).isEqualTo(new ReserveStockUseCase.Overloaded(ReserveStockService.OVERLOADED_RETRY_AFTER));
+        assertThat(future.join())
+                .isEqualTo(new ReserveStockUseCase.Overloaded(ReserveStockService.OVERLOADED_RETRY_AFTER));
         assertThat(f.strategy.calls()).isZero();
         assertThat(f.stock.stored(1)).isEqualTo(new StockLevel(1, 5, 0));
     }

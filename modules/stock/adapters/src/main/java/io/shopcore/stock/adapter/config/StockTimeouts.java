@@ -39,15 +39,19 @@ public record StockTimeouts(
      * inconsistent (start-up then fails).
      */
     public static StockTimeouts validated(
-            Duration statementTimeout, Duration acquisitionTimeout, Duration socketTimeout, Duration batchMaxQueueTime) {
+            Duration statementTimeout,
+            Duration acquisitionTimeout,
+            Duration socketTimeout,
+            Duration batchMaxQueueTime) {
         var t = new StockTimeouts(statementTimeout, acquisitionTimeout, socketTimeout, batchMaxQueueTime);
         if (statementTimeout.compareTo(Duration.ofSeconds(1)) < 0 || statementTimeout.toMillis() % 1000 != 0) {
             throw new IllegalStateException("shopcore.stock.statement-timeout must be whole seconds, at least 1s (is "
                     + statementTimeout + "): it is a JDBC query timeout");
         }
         if (socketTimeout.isZero() || socketTimeout.isNegative()) {
-            throw new IllegalStateException("quarkus.datasource.jdbc.additional-jdbc-properties.socketTimeout must be set"
-                    + " (seconds): without it a batched reservation has no bounded answer time");
+            throw new IllegalStateException(
+                    "quarkus.datasource.jdbc.additional-jdbc-properties.socketTimeout must be set"
+                            + " (seconds): without it a batched reservation has no bounded answer time");
         }
         if (socketTimeout.compareTo(statementTimeout.plus(CANCEL_MARGIN)) < 0) {
             throw new IllegalStateException("quarkus.datasource.jdbc.additional-jdbc-properties.socketTimeout ("

@@ -23,7 +23,8 @@ class PasswordHashingPermitsTest {
 
         assertThatThrownBy(permits::acquire)
                 .isInstanceOfSatisfying(
-                        OverloadedException.class, e -> assertThat(e.retryAfter()).isPositive())
+                        OverloadedException.class,
+                        e -> assertThat(e.retryAfter()).isPositive())
                 .hasMessageContaining("password-hashing");
         assertThat(permits.waiting()).isZero();
         assertThat(registry.get("shopcore_auth_password_hash_refused").counter().count())
@@ -34,8 +35,7 @@ class PasswordHashingPermitsTest {
     }
 
     @Test
-    void givenAllPermitsHeldAndTheWaitersFull_acquire_isRefusedAtOnce_andTheWaiterGetsTheNextPermit()
-            throws Exception {
+    void givenAllPermitsHeldAndTheWaitersFull_acquire_isRefusedAtOnce_andTheWaiterGetsTheNextPermit() throws Exception {
         var permits = new PasswordHashingPermits(1, 1, Duration.ofMinutes(1), registry);
         permits.acquire();
         CompletableFuture<Void> waiter = CompletableFuture.runAsync(permits::acquire);

@@ -66,11 +66,14 @@ public class PessimisticJdbcReservationStrategy implements ReservationStrategy {
                         req.idempotencyKey(),
                         req.productId(),
                         req.quantity().value());
-        if (claim != null && IdempotencyClaims.claim(c, List.of(claim), now, timeout).isEmpty()) {
+        if (claim != null
+                && IdempotencyClaims.claim(c, List.of(claim), now, timeout).isEmpty()) {
             return new KeyAlreadyClaimed();
         }
         StockLevel level;
-        try (PreparedStatement ps = Jdbc.prepare(c, timeout, 
+        try (PreparedStatement ps = Jdbc.prepare(
+                c,
+                timeout,
                 "SELECT total, reserved FROM stock.stock_level WHERE product_id = ? AND NOT retired FOR UPDATE")) {
             ps.setLong(1, req.productId());
             try (ResultSet rs = ps.executeQuery()) {
@@ -84,8 +87,10 @@ public class PessimisticJdbcReservationStrategy implements ReservationStrategy {
             return answered(c, claim, new InsufficientStock());
         }
         Reservation r = Reservation.hold(req.id(), req.productId(), req.ownerId(), req.quantity(), now, req.ttl());
-        try (PreparedStatement ps =
-                Jdbc.prepare(c, timeout, "INSERT INTO stock.reservation (id, product_id, owner_id, quantity, "
+        try (PreparedStatement ps = Jdbc.prepare(
+                c,
+                timeout,
+                "INSERT INTO stock.reservation (id, product_id, owner_id, quantity, "
                         + "status, expires_at, created_at, updated_at) VALUES (?, ?, ?, ?, 'HELD', ?, ?, ?)")) {
             ps.setObject(1, r.id().value());
             ps.setLong(2, r.productId());
@@ -96,14 +101,20 @@ public class PessimisticJdbcReservationStrategy implements ReservationStrategy {
             ps.setObject(7, Jdbc.ts(r.createdAt()));
             ps.executeUpdate();
         }
-        try (PreparedStatement ps = Jdbc.prepare(c, timeout, "UPDATE stock.stock_level SET reserved = ?, "
-                + "version = version + 1, updated_at = now() WHERE product_id = ?")) {
+        try (PreparedStatement ps = Jdbc.prepare(
+                c,
+                timeout,
+                "UPDATE stock.stock_level SET reserved = ?, "
+                        + "version = version + 1, updated_at = now() WHERE product_id = ?")) {
             ps.setInt(1, level.reserve(req.quantity()).reserved());
             ps.setLong(2, r.productId());
             ps.executeUpdate();
         }
-        try (PreparedStatement ps = Jdbc.prepare(c, timeout, "INSERT INTO stock.ledger_entry (product_id, type, quantity, "
-                + "reservation_id, created_at) VALUES (?, ?, ?, ?, ?)")) {
+        try (PreparedStatement ps = Jdbc.prepare(
+                c,
+                timeout,
+                "INSERT INTO stock.ledger_entry (product_id, type, quantity, "
+                        + "reservation_id, created_at) VALUES (?, ?, ?, ?, ?)")) {
             ps.setLong(1, r.productId());
             ps.setString(2, LedgerType.RESERVE.name());
             ps.setInt(3, r.quantity().value());
