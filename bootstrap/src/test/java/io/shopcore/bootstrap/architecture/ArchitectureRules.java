@@ -107,7 +107,8 @@ final class ArchitectureRules {
     }
 
     /**
-     * Outbound adapters speak the neutral store vocabulary ({@code infrastructure.store}), never HTTP:
+     * Outbound adapters speak the neutral vocabulary ({@code infrastructure.store} for an unavailable
+     * store, {@code infrastructure.capacity} for a saturated resource), never HTTP:
      * no problem types, no JAX-RS. {@code exempt} lists classes (and their nested classes) that are
      * temporarily allowed; ArchitectureTest says why and until when.
      */

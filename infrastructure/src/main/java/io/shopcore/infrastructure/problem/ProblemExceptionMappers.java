@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.shopcore.infrastructure.capacity.OverloadedException;
 import io.shopcore.infrastructure.store.StoreFailures;
 import io.shopcore.infrastructure.store.StoreUnavailableException;
 import jakarta.validation.ConstraintViolationException;
@@ -28,7 +29,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  * 5xx never carries internals. Context modules map their own domain exceptions next to their
  * resources; this class covers the framework's failures and is the one place where "the store is
  * unavailable" ({@link StoreUnavailableException}, or any failure {@link StoreFailures} recognises,
- * e.g. a commit that failed outside every adapter) becomes 503 {@code unavailable} with Retry-After.
+ * e.g. a commit that failed outside every adapter) and "this resource is saturated"
+ * ({@link OverloadedException}) become 503 {@code unavailable} with Retry-After.
  *
  * <p>Bodies: a body that is not JSON, is missing, or has the wrong top-level shape ({@code []},
  * {@code null}, a string) is {@code malformed_request}; a well-formed body with an unknown field or a
@@ -46,6 +48,15 @@ public class ProblemExceptionMappers {
     @ServerExceptionMapper
     public Response storeUnavailable(StoreUnavailableException e) {
         return unavailable(e);
+    }
+
+    /** Back-pressure (a full queue, no hashing permit in time): nothing was done, retry after the hint. */
+    @ServerExceptionMapper
+    public Response overloaded(OverloadedException e) {
+        // One line, no stack: a flood produces many of these; the resource's metrics carry the signal.
+        LOG.debugf("Overloaded, answering 503: %s", e.getMessage());
+        return Problems.response(
+                Problem.of(ProblemCode.UNAVAILABLE, "The service is busy; try again shortly"), e.retryAfter());
     }
 
     @ServerExceptionMapper

@@ -2,6 +2,7 @@ package io.shopcore.infrastructure.problem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shopcore.infrastructure.capacity.OverloadedException;
 import io.shopcore.infrastructure.store.StoreUnavailableException;
 import jakarta.transaction.RollbackException;
 import jakarta.ws.rs.core.Response;
@@ -19,6 +20,13 @@ class ProblemExceptionMappersTest {
         Response r =
                 mappers.storeUnavailable(new StoreUnavailableException("catalog", "down", Duration.ofSeconds(3), null));
         assertUnavailable(r, "3");
+    }
+
+    @Test
+    void overloaded_is503UnavailableWithItsRetryAfter() {
+        assertUnavailable(
+                mappers.overloaded(new OverloadedException("password-hashing", "no permit", Duration.ofSeconds(2))),
+                "2");
     }
 
     @Test

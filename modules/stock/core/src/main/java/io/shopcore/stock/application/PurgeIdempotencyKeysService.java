@@ -21,7 +21,10 @@ public class PurgeIdempotencyKeysService implements PurgeIdempotencyKeysUseCase 
 
     @Override
     @Transactional
-    public int purgeExpired() {
-        return idempotency.purgeCreatedBefore(clock.instant().minus(settings.idempotencyRetention()));
+    public int purgeBatch(int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be positive");
+        }
+        return idempotency.purgeCreatedBefore(clock.instant().minus(settings.idempotencyRetention()), batchSize);
     }
 }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Reserves through the configured {@link ReservationStrategy}. Deliberately not
@@ -22,8 +23,15 @@ import java.util.concurrent.Executor;
 @ApplicationScoped
 public class ReserveStockService implements ReserveStockUseCase {
 
-    /** The CDI name of the executor for work that blocks (the adapters produce it: the worker pool). */
+    /**
+     * The CDI name of the executor for work that blocks. The adapters produce a bounded one (fixed
+     * threads, fixed queue) that throws {@link RejectedExecutionException} when saturated: that
+     * reservation is answered {@link Overloaded} at once, and nothing is written.
+     */
     public static final String BLOCKING_EXECUTOR = "stock-blocking";
+
+    /** When the blocking executor is saturated or a request waited too long for it. */
+    static final Duration OVERLOADED_RETRY_AFTER = Duration.ofSeconds(1);
 
     /** When a lost key claim cannot be replayed yet (the winner's answer is not readable): retry soon. */
     static final Duration REPLAY_NOT_READY_RETRY_AFTER = Duration.ofSeconds(1);
@@ -61,7 +69,19 @@ public class ReserveStockService implements ReserveStockUseCase {
     @Override
     public CompletionStage<Result> reserveAsync(Command command) {
         if (command.idempotencyKey() != null || !strategy.completesAsynchronously()) {
-            return CompletableFuture.supplyAsync(() -> reserve(command), blocking);
+            // The same back-pressure as the batched path: a bounded queue in front of a bounded number of
+            // threads, refusal at once when it is full, and no late write after a long wait in it.
+            long queuedAt = System.nanoTime();
+            long maxQueueNanos = settings.blockingMaxQueueTime().toNanos();
+            try {
+                return CompletableFuture.supplyAsync(
+                        () -> System.nanoTime() - queuedAt > maxQueueNanos
+                                ? new Overloaded(OVERLOADED_RETRY_AFTER)
+                                : reserve(command),
+                        blocking);
+            } catch (RejectedExecutionException e) {
+                return CompletableFuture.completedFuture(new Overloaded(OVERLOADED_RETRY_AFTER));
+            }
         }
         // No key: the answer cannot need a (blocking) replay, so it is mapped on the strategy's thread.
         return strategy.reserveAsync(request(command)).thenApply(outcome -> answer(command, outcome));

@@ -91,7 +91,8 @@ class HousekeepingServicesTest {
         f.keys.claim("u", "young", 1, 1, NOW.minus(Duration.ofHours(23)));
         f.keys.answer("u", "young", outcome);
 
-        assertThat(purge.purgeExpired()).isEqualTo(1);
+        assertThat(purge.purgeBatch(10)).isEqualTo(1);
+        assertThat(purge.purgeBatch(10)).isZero();
         assertThat(f.keys.find("u", "old")).isEmpty();
         assertThat(f.keys.find("u", "edge")).contains(outcome);
         assertThat(f.keys.find("u", "young")).contains(outcome);

@@ -21,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.junit.jupiter.api.Test;
 
 /** The reserve use case's own logic (idempotent replay, the outcome mapping, async hand-off) over the fakes. */
@@ -195,6 +196,47 @@ class ReserveStockServiceTest {
                 .join();
         assertThat(result).isInstanceOf(ReserveStockUseCase.Reserved.class);
         assertThat(blockingWork).hasSize(1);
+    }
+
+    @Test
+    void givenSaturatedBlockingExecutor_reserveAsync_isOverloadedAtOnce_andNothingIsReservedOrClaimed() {
+        f.stock.given(1, 5);
+        Executor saturated = task -> {
+            throw new RejectedExecutionException("full");
+        };
+        var refusing = new ReserveStockService(f.strategy, f.keys, f.reservations, f.settings, saturated);
+
+        for (String key : new String[] {"k", null}) {
+            var result = refusing.reserveAsync(new Command(1, Quantity.of(2), "u", key))
+                    .toCompletableFuture()
+                    .getNow(null);
+            assertThat(result)
+                    .isEqualTo(new ReserveStockUseCase.Overloaded(ReserveStockService.OVERLOADED_RETRY_AFTER));
+        }
+        assertThat(f.strategy.calls()).isZero();
+        assertThat(f.keys.find("u", "k")).isEmpty();
+        assertThat(f.stock.stored(1)).isEqualTo(new StockLevel(1, 5, 0));
+    }
+
+    @Test
+    void givenRequestThatWaitedLongerThanMaxQueueTime_reserveAsync_isOverloaded_andNothingIsReserved() {
+        f.stock.given(1, 5);
+        Duration maxQueueTime = Duration.ofMillis(1);
+        var settings = new StockSettings(TTL, 2, Duration.ofHours(24), maxQueueTime);
+        List<Runnable> queued = new ArrayList<>();
+        var late = new ReserveStockService(f.strategy, f.keys, f.reservations, settings, queued::add);
+
+        var future = late.reserveAsync(new Command(1, Quantity.of(2), "u", "k")).toCompletableFuture();
+        long waitedFrom = System.nanoTime();
+        while (System.nanoTime() - waitedFrom <= 2 * maxQueueTime.toNanos()) {
+            Thread.onSpinWait(); // the request sits in the executor's queue past its max queue time
+        }
+        queued.forEach(Runnable::run);
+
+        assertThat(future.join())
+                .isEqualTo(new ReserveStockUseCase.Overloaded(ReserveStockService.OVERLOADED_RETRY_AFTER));
+        assertThat(f.strategy.calls()).isZero();
+        assertThat(f.stock.stored(1)).isEqualTo(new StockLevel(1, 5, 0));
     }
 
     @Test

@@ -63,9 +63,23 @@ public abstract class IdempotencyStoreContract {
         answered(owner, "new", outcome, ERA.plus(Duration.ofHours(2)));
         Instant cutoff = ERA.plus(Duration.ofHours(1));
 
-        assertThat(store().purgeCreatedBefore(cutoff)).isEqualTo(2);
+        assertThat(store().purgeCreatedBefore(cutoff, 100)).isEqualTo(2);
         assertThat(store().find(owner, "old-1")).isEmpty();
         assertThat(store().find(owner, "new")).contains(outcome);
-        assertThat(store().purgeCreatedBefore(cutoff)).isZero();
+        assertThat(store().purgeCreatedBefore(cutoff, 100)).isZero();
+    }
+
+    @Test
+    public void givenMoreOldKeysThanTheLimit_purge_deletesAtMostTheLimitPerCall() {
+        StoredOutcome outcome = new StoredOutcome(7, 1, Kind.PRODUCT_NOT_FOUND, null);
+        for (int i = 0; i < 5; i++) {
+            answered(owner, "old-" + i, outcome, ERA.plusSeconds(i));
+        }
+        Instant cutoff = ERA.plus(Duration.ofHours(1));
+
+        assertThat(store().purgeCreatedBefore(cutoff, 2)).isEqualTo(2);
+        assertThat(store().purgeCreatedBefore(cutoff, 2)).isEqualTo(2);
+        assertThat(store().purgeCreatedBefore(cutoff, 2)).isEqualTo(1);
+        assertThat(store().purgeCreatedBefore(cutoff, 2)).isZero();
     }
 }

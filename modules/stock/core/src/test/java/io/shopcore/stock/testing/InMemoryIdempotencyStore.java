@@ -37,10 +37,15 @@ public class InMemoryIdempotencyStore implements IdempotencyStore {
     }
 
     @Override
-    public synchronized int purgeCreatedBefore(Instant cutoff) {
-        int before = keys.size();
-        keys.values().removeIf(e -> e.createdAt().isBefore(cutoff));
-        return before - keys.size();
+    public synchronized int purgeCreatedBefore(Instant cutoff, int limit) {
+        int deleted = 0;
+        for (var it = keys.values().iterator(); it.hasNext() && deleted < limit; ) {
+            if (it.next().createdAt().isBefore(cutoff)) {
+                it.remove();
+                deleted++;
+            }
+        }
+        return deleted;
     }
 
     private static String id(String ownerId, String key) {

@@ -23,6 +23,17 @@ public interface AuthConfig {
     @WithDefault("2")
     int hashingConcurrency();
 
+    /** How long a login or registration waits for a hashing permit; then 503 unavailable + Retry-After. */
+    @WithDefault("2s")
+    Duration hashingMaxWait();
+
+    /**
+     * Logins and registrations waiting for a hashing permit at most (each holds a worker thread while it
+     * waits); beyond, a request is answered 503 + Retry-After at once instead of queueing.
+     */
+    @WithDefault("16")
+    int hashingMaxWaiting();
+
     Throttle throttle();
 
     VerifiedTokenCache verifiedTokenCache();

@@ -32,7 +32,58 @@ public interface StockConfig {
     @WithDefault("24h")
     Duration idempotencyRetention();
 
+    /**
+     * Longest one reservation statement may run, row-lock waits included, before PostgreSQL cancels it
+     * (whole seconds, at least 1 s; JDBC query timeout). The answer is then 503 and the transaction has
+     * rolled back. Start-up fails unless the JDBC {@code socketTimeout} is longer, so the client never
+     * stops listening before the server has decided (see {@link StockTimeouts}).
+     */
+    @WithDefault("5s")
+    Duration statementTimeout();
+
+    Blocking blocking();
+
+    IdempotencyPurge idempotencyPurge();
+
     Batch batch();
+
+    /**
+     * The bounded executor for reservations that must block a thread: those with an idempotency key
+     * (the replay look-up) and every reservation of the synchronous strategies (pessimistic, atomic).
+     */
+    interface Blocking {
+
+        /** Threads (each may hold one pooled connection at a time). */
+        @WithDefault("32")
+        int threads();
+
+        /** Reservations waiting for a thread at most; beyond, 503 + Retry-After at once (nothing written). */
+        @WithDefault("1000")
+        int queueCapacity();
+
+        /** A reservation still waiting for a thread after this long is answered 503 instead of being written late. */
+        @WithDefault("3s")
+        Duration maxQueueTime();
+    }
+
+    /** Scheduled deletion of idempotency keys past their retention, in bounded batches (IdempotencyKeyPurgeJob). */
+    interface IdempotencyPurge {
+
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How often a run starts (read by {@code @Scheduled}). */
+        @WithDefault("10m")
+        Duration interval();
+
+        /** Keys deleted per transaction. */
+        @WithDefault("1000")
+        int batchSize();
+
+        /** Transactions per run at most (the rest waits for the next run). */
+        @WithDefault("50")
+        int maxBatchesPerRun();
+    }
 
     interface Batch {
 

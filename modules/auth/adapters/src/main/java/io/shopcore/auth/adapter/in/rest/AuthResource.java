@@ -26,7 +26,11 @@ import java.time.Duration;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Registration, login, refresh and "who am I". Runs on worker threads: login spends CPU on the hash. */
+/**
+ * Registration, login, refresh and "who am I". Runs on worker threads: login spends CPU on the hash.
+ * The hashing gate ({@code PasswordHashingPermits}) bounds how many of those threads a login flood can
+ * hold and for how long; beyond, the answer is 503 {@code unavailable} + Retry-After.
+ */
 @Path("/api/v1/auth")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.concurrent.Semaphore;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
@@ -17,8 +16,9 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
 
 /**
  * Argon2id (Bouncy Castle) in the PHC string format {@code $argon2id$v=19$m=..,t=..,p=..$salt$hash}.
- * Defaults are OWASP's minimum (m=19 MiB, t=2, p=1). A semaphore bounds concurrent hashes to about one
- * per core: more would only thrash memory and CPU, and would starve every other endpoint.
+ * Defaults are OWASP's minimum (m=19 MiB, t=2, p=1). {@link PasswordHashingPermits} bounds concurrent
+ * hashes to about one per core (more would only thrash memory and CPU, and would starve every other
+ * endpoint) and how long a caller waits for its turn (then 503 + Retry-After).
  */
 @ApplicationScoped
 public class Argon2PasswordHasher implements PasswordHasher {
@@ -34,26 +34,17 @@ public class Argon2PasswordHasher implements PasswordHasher {
     private final int memoryKib;
     private final int iterations;
     private final int parallelism;
-    private final Semaphore permits;
+    private final PasswordHashingPermits permits;
     private final String dummyHash;
     private final Timer timer;
 
-    public Argon2PasswordHasher(AuthConfig config, MeterRegistry registry) {
+    public Argon2PasswordHasher(AuthConfig config, PasswordHashingPermits permits, MeterRegistry registry) {
         this.memoryKib = config.argon2().memoryKib();
         this.iterations = config.argon2().iterations();
         this.parallelism = config.argon2().parallelism();
-        this.permits = new Semaphore(Math.max(1, config.hashingConcurrency()), true);
+        this.permits = permits;
         this.timer = Timer.builder("shopcore_auth_password_hash_seconds")
                 .description("Time spent computing Argon2id hashes (excluding the wait for a permit)")
-                .register(registry);
-        // Queue depth of the hashing gate: logins and sign-ups waiting for a permit (saturation signal).
-        io.micrometer.core.instrument.Gauge.builder(
-                        "shopcore_auth_password_hash_waiting", permits, Semaphore::getQueueLength)
-                .description("Password hashes waiting for a permit")
-                .register(registry);
-        io.micrometer.core.instrument.Gauge.builder(
-                        "shopcore_auth_password_hash_permits_available", permits, Semaphore::availablePermits)
-                .description("Free hashing permits")
                 .register(registry);
         this.dummyHash = hash("dummy-password-for-unknown-users");
     }
@@ -110,8 +101,8 @@ public class Argon2PasswordHasher implements PasswordHasher {
         byte[] out = new byte[length];
         byte[] pw = (password == null ? "" : password).getBytes(StandardCharsets.UTF_8);
         // init() allocates the m KiB of Argon2 memory, so it belongs inside the permit too: the semaphore
-        // bounds memory (concurrency x m) as well as CPU.
-        permits.acquireUninterruptibly();
+        // bounds memory (concurrency x m) as well as CPU. The wait for it is bounded (OverloadedException).
+        permits.acquire();
         try {
             return timer.record(() -> {
                 Argon2BytesGenerator generator = new Argon2BytesGenerator();

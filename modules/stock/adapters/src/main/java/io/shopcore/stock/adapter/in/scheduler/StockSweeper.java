@@ -3,14 +3,13 @@ package io.shopcore.stock.adapter.in.scheduler;
 import io.quarkus.scheduler.Scheduled;
 import io.shopcore.stock.adapter.config.StockConfig;
 import io.shopcore.stock.application.port.in.ExpireReservationsUseCase;
-import io.shopcore.stock.application.port.in.PurgeIdempotencyKeysUseCase;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 /**
  * Expires overdue reservations in bounded batches (one short transaction each, rows held by a
- * concurrent confirm or release skipped), and forgets idempotency keys past their retention.
- * Safe with several instances: SKIP LOCKED hands each overdue row to one sweeper.
+ * concurrent confirm or release skipped). Safe with several instances: SKIP LOCKED hands each overdue
+ * row to one sweeper. (Old idempotency keys: {@link IdempotencyKeyPurgeJob}.)
  */
 @ApplicationScoped
 public class StockSweeper {
@@ -18,13 +17,10 @@ public class StockSweeper {
     private static final Logger LOG = Logger.getLogger(StockSweeper.class);
 
     private final ExpireReservationsUseCase expireReservations;
-    private final PurgeIdempotencyKeysUseCase purgeKeys;
     private final StockConfig config;
 
-    public StockSweeper(
-            ExpireReservationsUseCase expireReservations, PurgeIdempotencyKeysUseCase purgeKeys, StockConfig config) {
+    public StockSweeper(ExpireReservationsUseCase expireReservations, StockConfig config) {
         this.expireReservations = expireReservations;
-        this.purgeKeys = purgeKeys;
         this.config = config;
     }
 
@@ -49,19 +45,6 @@ public class StockSweeper {
             }
         } catch (RuntimeException e) {
             LOG.warnf("stock: expiry sweep failed, will retry: %s", e.getMessage());
-        }
-    }
-
-    @Scheduled(
-            identity = "stock-idempotency-purge",
-            every = "1h",
-            delayed = "1m",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void purgeKeys() {
-        try {
-            purgeKeys.purgeExpired();
-        } catch (RuntimeException e) {
-            LOG.warnf("stock: idempotency key purge failed, will retry: %s", e.getMessage());
         }
     }
 }

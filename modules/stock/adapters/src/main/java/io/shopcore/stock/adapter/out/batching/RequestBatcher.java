@@ -2,7 +2,6 @@ package io.shopcore.stock.adapter.out.batching;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.shopcore.infrastructure.store.StoreUnavailableException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -43,9 +42,6 @@ import org.jboss.logging.Logger;
 public final class RequestBatcher<Q, A> implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(RequestBatcher.class);
-
-    /** How long past {@code maxQueueTime} a caller waits before the safety net gives up on its answer. */
-    static final Duration ANSWER_SAFETY_MARGIN = Duration.ofSeconds(30);
 
     private final BatchSettings settings;
     private final Function<? super Q, ?> partitionOf;
@@ -118,8 +114,9 @@ public final class RequestBatcher<Q, A> implements AutoCloseable {
             // Stopped between the check and the offer, and no writer took it: answer it here.
             p.future.complete(overloaded.get());
         }
-        // A writer always completes the future (after its batch, or at shutdown); the timeout is a safety net.
-        long safetyMillis = settings.maxQueueTime().plus(ANSWER_SAFETY_MARGIN).toMillis();
+        // A writer always completes the future (after its batch, or at shutdown); the timeout is a safety net,
+        // longer than a batch can take (BatchSettings#answerTimeout), so it never fires while a batch may commit.
+        long safetyMillis = settings.answerTimeout().toMillis();
         return p.future.orTimeout(safetyMillis, TimeUnit.MILLISECONDS).handle((answer, failure) -> {
             leave(partition);
             if (failure == null) {

@@ -1,6 +1,7 @@
 package io.shopcore.stock.adapter.out.persistence;
 
 import io.agroal.api.AgroalDataSource;
+import io.shopcore.stock.adapter.config.StockTimeouts;
 import io.shopcore.stock.application.BatchAdmission.KeyAnswer;
 import io.shopcore.stock.application.BatchAdmission.KeyClaim;
 import io.shopcore.stock.application.port.out.ReservationStrategy;
@@ -20,7 +21,8 @@ import java.util.List;
  * data-modifying CTEs that insert the reservation and its ledger entry, in autocommit. The row lock
  * is held for one statement plus the commit. PostgreSQL re-evaluates the condition after waiting
  * for a concurrent writer, so it never oversells. With an idempotency key, the key is claimed first
- * in the same (then explicit) transaction.
+ * in the same (then explicit) transaction. The statement carries the statement timeout, so even in
+ * autocommit a lock held elsewhere for longer ends in a cancelled (never a late-committing) statement.
  *
  * <p>This is the one writer that does not ask {@code StockLevel.canReserve} (the domain's home of
  * "is there enough stock"): its {@code total - reserved >= q} predicate is the same rule, and it has to
@@ -48,10 +50,12 @@ public class AtomicJdbcReservationStrategy implements ReservationStrategy {
 
     private final AgroalDataSource ds;
     private final Clock clock;
+    private final int timeout;
 
-    public AtomicJdbcReservationStrategy(AgroalDataSource ds, Clock clock) {
+    public AtomicJdbcReservationStrategy(AgroalDataSource ds, Clock clock, StockTimeouts timeouts) {
         this.ds = ds;
         this.clock = clock;
+        this.timeout = timeouts.statementTimeoutSeconds();
     }
 
     @Override
@@ -69,12 +73,12 @@ public class AtomicJdbcReservationStrategy implements ReservationStrategy {
                         req.idempotencyKey(),
                         req.productId(),
                         req.quantity().value());
-                if (IdempotencyClaims.claim(c, List.of(claim), now).isEmpty()) {
+                if (IdempotencyClaims.claim(c, List.of(claim), now, timeout).isEmpty()) {
                     c.rollback();
                     return new KeyAlreadyClaimed();
                 }
                 Decided outcome = write(c, r);
-                IdempotencyClaims.record(c, List.of(new KeyAnswer(claim, outcome)));
+                IdempotencyClaims.record(c, List.of(new KeyAnswer(claim, outcome)), timeout);
                 c.commit();
                 return outcome;
             } catch (SQLException | RuntimeException e) {
@@ -88,8 +92,8 @@ public class AtomicJdbcReservationStrategy implements ReservationStrategy {
         }
     }
 
-    private static Decided write(Connection c, Reservation r) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(SQL)) {
+    private Decided write(Connection c, Reservation r) throws SQLException {
+        try (PreparedStatement ps = Jdbc.prepare(c, timeout, SQL)) {
             int q = r.quantity().value();
             ps.setInt(1, q);
             ps.setLong(2, r.productId());

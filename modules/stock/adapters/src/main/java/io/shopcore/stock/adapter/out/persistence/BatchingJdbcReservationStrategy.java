@@ -3,6 +3,7 @@ package io.shopcore.stock.adapter.out.persistence;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.shopcore.stock.adapter.config.StockConfig;
+import io.shopcore.stock.adapter.config.StockTimeouts;
 import io.shopcore.stock.adapter.out.batching.BatchSettings;
 import io.shopcore.stock.adapter.out.batching.RequestBatcher;
 import io.shopcore.stock.application.BatchAdmission;
@@ -49,6 +50,8 @@ import org.jboss.logging.Logger;
  * one commit. Only after the commit does each caller get its answer; a failed batch rolls back and
  * every caller in it gets the failure ({@code StoreUnavailableException} when the database cannot
  * answer): nothing is half-written. The row lock stays the arbiter, so several instances can run this.
+ * Every statement carries the statement timeout, and a caller waits for its answer longer than a batch
+ * can take ({@link StockTimeouts#batchAnswerTimeout()}): a 503 always means the batch rolled back.
  */
 @ApplicationScoped
 @Typed(BatchingJdbcReservationStrategy.class)
@@ -83,12 +86,14 @@ public class BatchingJdbcReservationStrategy implements ReservationStrategy {
     private final Clock clock;
     private final RequestBatcher<Request, Outcome> batcher;
     private final StockConfig.Batch batchConfig;
+    private final int timeout;
 
     public BatchingJdbcReservationStrategy(
-            AgroalDataSource ds, Clock clock, StockConfig config, MeterRegistry registry) {
+            AgroalDataSource ds, Clock clock, StockConfig config, StockTimeouts timeouts, MeterRegistry registry) {
         this.ds = ds;
         this.clock = clock;
         this.batchConfig = config.batch();
+        this.timeout = timeouts.statementTimeoutSeconds();
         var settings = new BatchSettings(
                 Jdbc.STORE,
                 batchConfig.maxSize(),
@@ -97,7 +102,8 @@ public class BatchingJdbcReservationStrategy implements ReservationStrategy {
                 batchConfig.maxQueueTime(),
                 batchConfig.queueCapacity(),
                 batchConfig.maxQueuedPerProduct(),
-                SHUTDOWN_GRACE);
+                SHUTDOWN_GRACE,
+                timeouts.batchAnswerTimeout());
         this.batcher = new RequestBatcher<>(
                 settings,
                 Request::productId,
@@ -149,12 +155,12 @@ public class BatchingJdbcReservationStrategy implements ReservationStrategy {
             c.setAutoCommit(false);
             try {
                 Instant now = clock.instant();
-                batch.keysWon(IdempotencyClaims.claim(c, batch.keysToClaim(), now));
+                batch.keysWon(IdempotencyClaims.claim(c, batch.keysToClaim(), now, timeout));
                 batch.admit(lock(c, batch.productsToLock()), now);
                 if (!batch.admitted().isEmpty()) {
                     write(c, batch.admitted());
                 }
-                IdempotencyClaims.record(c, batch.keyAnswers());
+                IdempotencyClaims.record(c, batch.keyAnswers(), timeout);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 Jdbc.rollbackQuietly(c);
@@ -169,12 +175,12 @@ public class BatchingJdbcReservationStrategy implements ReservationStrategy {
     }
 
     /** Locks the active products' rows in product order and reads their levels. */
-    private static Map<Long, StockLevel> lock(Connection c, SortedSet<Long> productIds) throws SQLException {
+    private Map<Long, StockLevel> lock(Connection c, SortedSet<Long> productIds) throws SQLException {
         Map<Long, StockLevel> levels = new HashMap<>(productIds.size() * 2);
         if (productIds.isEmpty()) {
             return levels;
         }
-        try (PreparedStatement ps = c.prepareStatement(LOCK)) {
+        try (PreparedStatement ps = Jdbc.prepare(c, timeout, LOCK)) {
             ps.setArray(1, c.createArrayOf("bigint", productIds.toArray(new Long[0])));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -187,7 +193,7 @@ public class BatchingJdbcReservationStrategy implements ReservationStrategy {
     }
 
     /** One statement for all stock rows, reservations and ledger entries of the batch. */
-    private static void write(Connection c, List<Reservation> admitted) throws SQLException {
+    private void write(Connection c, List<Reservation> admitted) throws SQLException {
         int m = admitted.size();
         UUID[] ids = new UUID[m];
         Long[] pids = new Long[m];
@@ -205,7 +211,7 @@ public class BatchingJdbcReservationStrategy implements ReservationStrategy {
             expires[i] = r.expiresAt().toString();
             distinct.add(r.productId());
         }
-        try (PreparedStatement ps = c.prepareStatement(WRITE)) {
+        try (PreparedStatement ps = Jdbc.prepare(c, timeout, WRITE)) {
             Array idArr = c.createArrayOf("uuid", ids);
             Array pidArr = c.createArrayOf("bigint", pids);
             Array qArr = c.createArrayOf("integer", qs);

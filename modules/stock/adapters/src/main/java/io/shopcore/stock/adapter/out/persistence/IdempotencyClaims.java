@@ -24,6 +24,7 @@ import java.util.UUID;
  * if it commits, this claim fails (and the caller replays the stored answer); if it rolls back,
  * this claim wins. Keys are inserted in (owner, key) order so two batches cannot deadlock.
  * The table stores the answer as a code ({@code outcome}); this class is the one place that maps it.
+ * Both statements carry the reservation's statement timeout (a claim can wait for a concurrent claimer).
  */
 final class IdempotencyClaims {
 
@@ -55,7 +56,8 @@ final class IdempotencyClaims {
     }
 
     /** Returns the claims this transaction won. */
-    static Set<KeyClaim> claim(Connection c, List<KeyClaim> claims, Instant now) throws SQLException {
+    static Set<KeyClaim> claim(Connection c, List<KeyClaim> claims, Instant now, int timeoutSeconds)
+            throws SQLException {
         Set<KeyClaim> won = new HashSet<>();
         if (claims.isEmpty()) {
             return won;
@@ -76,7 +78,9 @@ final class IdempotencyClaims {
             quantities[i] = cl.quantity();
             byKey.put(List.of(cl.ownerId(), cl.key()), cl);
         }
-        try (PreparedStatement ps = c.prepareStatement(
+        try (PreparedStatement ps = Jdbc.prepare(
+                c,
+                timeoutSeconds,
                 "INSERT INTO stock.idempotency_key (owner_id, idem_key, product_id, quantity, outcome, created_at) "
                         + "SELECT o, k, p, q, " + PENDING
                         + ", ? FROM unnest(?::text[], ?::text[], ?::bigint[], ?::int[]) "
@@ -97,7 +101,7 @@ final class IdempotencyClaims {
     }
 
     /** Records the answers of won claims, in the same transaction. */
-    static void record(Connection c, List<KeyAnswer> answers) throws SQLException {
+    static void record(Connection c, List<KeyAnswer> answers, int timeoutSeconds) throws SQLException {
         if (answers.isEmpty()) {
             return;
         }
@@ -113,8 +117,10 @@ final class IdempotencyClaims {
             outcomes[i] = code(a.outcome().kind());
             ids[i] = a.outcome() instanceof Reserved r ? r.reservation().id().value() : null;
         }
-        try (PreparedStatement ps =
-                c.prepareStatement("UPDATE stock.idempotency_key k SET outcome = t.s, reservation_id = t.r "
+        try (PreparedStatement ps = Jdbc.prepare(
+                c,
+                timeoutSeconds,
+                "UPDATE stock.idempotency_key k SET outcome = t.s, reservation_id = t.r "
                         + "FROM unnest(?::text[], ?::text[], ?::int[], ?::uuid[]) AS t(o, k, s, r) "
                         + "WHERE k.owner_id = t.o AND k.idem_key = t.k")) {
             ps.setArray(1, c.createArrayOf("text", owners));

@@ -5,6 +5,7 @@ import io.shopcore.stock.domain.Reservation;
 import io.shopcore.stock.domain.ReservationId;
 import io.shopcore.stock.domain.ReservationStatus;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -38,6 +39,17 @@ final class Jdbc {
         } catch (SQLException e) {
             LOG.debug("stock: rollback failed", e);
         }
+    }
+
+    /**
+     * A statement PostgreSQL cancels after {@code timeoutSeconds} (lock waits included): the caller then
+     * gets SQLState 57014 (a {@link StoreUnavailableException}) after the server rolled back, never an
+     * unknown outcome (see {@code StockTimeouts}).
+     */
+    static PreparedStatement prepare(Connection c, int timeoutSeconds, String sql) throws SQLException {
+        PreparedStatement ps = c.prepareStatement(sql);
+        ps.setQueryTimeout(timeoutSeconds);
+        return ps;
     }
 
     static OffsetDateTime ts(Instant instant) {

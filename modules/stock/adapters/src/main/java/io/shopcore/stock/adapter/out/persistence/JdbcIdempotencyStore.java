@@ -50,10 +50,16 @@ public class JdbcIdempotencyStore implements IdempotencyStore {
     }
 
     @Override
-    public int purgeCreatedBefore(Instant cutoff) {
+    public int purgeCreatedBefore(Instant cutoff, int limit) {
+        // One bounded batch (idempotency_key_created_idx finds the oldest): SKIP LOCKED lets several instances
+        // purge at once without waiting for or deleting each other's rows, nor a key a reservation is claiming.
         try (Connection c = ds.getConnection();
-                PreparedStatement ps = c.prepareStatement("DELETE FROM stock.idempotency_key WHERE created_at < ?")) {
+                PreparedStatement ps = c.prepareStatement("""
+                        DELETE FROM stock.idempotency_key WHERE (owner_id, idem_key) IN (
+                            SELECT owner_id, idem_key FROM stock.idempotency_key
+                            WHERE created_at < ? LIMIT ? FOR UPDATE SKIP LOCKED)""")) {
             ps.setObject(1, Jdbc.ts(cutoff));
+            ps.setInt(2, limit);
             return ps.executeUpdate();
         } catch (SQLException e) {
             throw Jdbc.failure("purge idempotency keys", e);

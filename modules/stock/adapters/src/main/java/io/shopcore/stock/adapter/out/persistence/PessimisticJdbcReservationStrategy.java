@@ -1,6 +1,7 @@
 package io.shopcore.stock.adapter.out.persistence;
 
 import io.agroal.api.AgroalDataSource;
+import io.shopcore.stock.adapter.config.StockTimeouts;
 import io.shopcore.stock.application.BatchAdmission.KeyAnswer;
 import io.shopcore.stock.application.BatchAdmission.KeyClaim;
 import io.shopcore.stock.application.port.out.ReservationStrategy;
@@ -20,7 +21,8 @@ import java.util.List;
 /**
  * The baseline, as the report's service did it: lock the stock row (SELECT ... FOR UPDATE), then
  * insert the reservation, update the stock and insert the ledger entry in separate statements,
- * holding the row lock across all those round trips. Correct, and slow on a hot product.
+ * holding the row lock across all those round trips. Correct, and slow on a hot product. Every
+ * statement carries the statement timeout: a lock held elsewhere for longer ends in a rollback and 503.
  */
 @ApplicationScoped
 @Typed(PessimisticJdbcReservationStrategy.class)
@@ -28,10 +30,12 @@ public class PessimisticJdbcReservationStrategy implements ReservationStrategy {
 
     private final AgroalDataSource ds;
     private final Clock clock;
+    private final int timeout;
 
-    public PessimisticJdbcReservationStrategy(AgroalDataSource ds, Clock clock) {
+    public PessimisticJdbcReservationStrategy(AgroalDataSource ds, Clock clock, StockTimeouts timeouts) {
         this.ds = ds;
         this.clock = clock;
+        this.timeout = timeouts.statementTimeoutSeconds();
     }
 
     @Override
@@ -62,11 +66,14 @@ public class PessimisticJdbcReservationStrategy implements ReservationStrategy {
                         req.idempotencyKey(),
                         req.productId(),
                         req.quantity().value());
-        if (claim != null && IdempotencyClaims.claim(c, List.of(claim), now).isEmpty()) {
+        if (claim != null
+                && IdempotencyClaims.claim(c, List.of(claim), now, timeout).isEmpty()) {
             return new KeyAlreadyClaimed();
         }
         StockLevel level;
-        try (PreparedStatement ps = c.prepareStatement(
+        try (PreparedStatement ps = Jdbc.prepare(
+                c,
+                timeout,
                 "SELECT total, reserved FROM stock.stock_level WHERE product_id = ? AND NOT retired FOR UPDATE")) {
             ps.setLong(1, req.productId());
             try (ResultSet rs = ps.executeQuery()) {
@@ -80,8 +87,10 @@ public class PessimisticJdbcReservationStrategy implements ReservationStrategy {
             return answered(c, claim, new InsufficientStock());
         }
         Reservation r = Reservation.hold(req.id(), req.productId(), req.ownerId(), req.quantity(), now, req.ttl());
-        try (PreparedStatement ps =
-                c.prepareStatement("INSERT INTO stock.reservation (id, product_id, owner_id, quantity, "
+        try (PreparedStatement ps = Jdbc.prepare(
+                c,
+                timeout,
+                "INSERT INTO stock.reservation (id, product_id, owner_id, quantity, "
                         + "status, expires_at, created_at, updated_at) VALUES (?, ?, ?, ?, 'HELD', ?, ?, ?)")) {
             ps.setObject(1, r.id().value());
             ps.setLong(2, r.productId());
@@ -92,14 +101,20 @@ public class PessimisticJdbcReservationStrategy implements ReservationStrategy {
             ps.setObject(7, Jdbc.ts(r.createdAt()));
             ps.executeUpdate();
         }
-        try (PreparedStatement ps = c.prepareStatement("UPDATE stock.stock_level SET reserved = ?, "
-                + "version = version + 1, updated_at = now() WHERE product_id = ?")) {
+        try (PreparedStatement ps = Jdbc.prepare(
+                c,
+                timeout,
+                "UPDATE stock.stock_level SET reserved = ?, "
+                        + "version = version + 1, updated_at = now() WHERE product_id = ?")) {
             ps.setInt(1, level.reserve(req.quantity()).reserved());
             ps.setLong(2, r.productId());
             ps.executeUpdate();
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO stock.ledger_entry (product_id, type, quantity, "
-                + "reservation_id, created_at) VALUES (?, ?, ?, ?, ?)")) {
+        try (PreparedStatement ps = Jdbc.prepare(
+                c,
+                timeout,
+                "INSERT INTO stock.ledger_entry (product_id, type, quantity, "
+                        + "reservation_id, created_at) VALUES (?, ?, ?, ?, ?)")) {
             ps.setLong(1, r.productId());
             ps.setString(2, LedgerType.RESERVE.name());
             ps.setInt(3, r.quantity().value());
@@ -111,9 +126,9 @@ public class PessimisticJdbcReservationStrategy implements ReservationStrategy {
     }
 
     /** Records the outcome on the claimed key (if any) and returns it. */
-    private static Decided answered(Connection c, KeyClaim claim, Decided outcome) throws SQLException {
+    private Decided answered(Connection c, KeyClaim claim, Decided outcome) throws SQLException {
         if (claim != null) {
-            IdempotencyClaims.record(c, List.of(new KeyAnswer(claim, outcome)));
+            IdempotencyClaims.record(c, List.of(new KeyAnswer(claim, outcome)), timeout);
         }
         return outcome;
     }

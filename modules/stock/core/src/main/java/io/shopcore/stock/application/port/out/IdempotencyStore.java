@@ -15,8 +15,12 @@ public interface IdempotencyStore {
     /** The answer stored for the owner's key; empty for an unknown key or one whose claim is still in flight. */
     Optional<StoredOutcome> find(String ownerId, String key);
 
-    /** Forgets keys created before {@code cutoff}; returns how many. */
-    int purgeCreatedBefore(Instant cutoff);
+    /**
+     * Forgets at most {@code limit} keys created before {@code cutoff}; returns how many. Safe to run
+     * from several instances at once: a key is deleted by exactly one of them (rows another purger is
+     * deleting are skipped, not waited for).
+     */
+    int purgeCreatedBefore(Instant cutoff, int limit);
 
     enum Kind {
         RESERVED,
