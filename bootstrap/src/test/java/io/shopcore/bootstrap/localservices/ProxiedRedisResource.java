@@ -36,7 +36,8 @@ public class ProxiedRedisResource implements QuarkusTestResourceLifecycleManager
                 ? "/" + TEST_DB
                 : upstream.getRawPath();
         String userInfo = upstream.getRawUserInfo() == null ? "" : upstream.getRawUserInfo() + "@";
-        return Map.of("quarkus.redis.hosts", upstream.getScheme() + "://" + userInfo + "127.0.0.1:" + proxy.port() + path);
+        return Map.of(
+                "quarkus.redis.hosts", upstream.getScheme() + "://" + userInfo + "127.0.0.1:" + proxy.port() + path);
     }
 
     @Override

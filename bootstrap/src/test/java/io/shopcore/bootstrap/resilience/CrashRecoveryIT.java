@@ -41,6 +41,7 @@ class CrashRecoveryIT {
     private static final int THREADS = 16;
     /** Acknowledged reservations to collect before the kill. */
     private static final int BEFORE_KILL = 300;
+
     private static final int OTHER_PRODUCTS = 20;
     private static final int STOCK = 100_000;
 
@@ -110,7 +111,9 @@ class CrashRecoveryIT {
                     .atMost(PATIENCE)
                     .until(() -> transportFailures.get() > 0 || load.failureCount() > 0);
             load.stop();
-            assertThat(load.failures()).as("unexpected answers before the crash").isEmpty();
+            assertThat(load.failures())
+                    .as("unexpected answers before the crash")
+                    .isEmpty();
         }
         assertThat(exitCode).as("killed by SIGKILL (128 + 9)").isEqualTo(137);
         Map<UUID, Acknowledged> acks = Map.copyOf(acknowledged);
@@ -125,10 +128,9 @@ class CrashRecoveryIT {
 
         Map<UUID, String> stored = new HashMap<>();
         try (Connection c = services.connect();
-                PreparedStatement ps = c.prepareStatement(
-                        "SELECT r.id, r.product_id, r.quantity, r.status, "
-                                + "(SELECT count(*) FROM stock.ledger_entry l WHERE l.reservation_id = r.id AND l.type = 'RESERVE') AS reserve_entries "
-                                + "FROM stock.reservation r WHERE r.id = ANY (?)")) {
+                PreparedStatement ps = c.prepareStatement("SELECT r.id, r.product_id, r.quantity, r.status, "
+                        + "(SELECT count(*) FROM stock.ledger_entry l WHERE l.reservation_id = r.id AND l.type = 'RESERVE') AS reserve_entries "
+                        + "FROM stock.reservation r WHERE r.id = ANY (?)")) {
             Array ids = c.createArrayOf("uuid", acks.keySet().toArray());
             ps.setArray(1, ids);
             try (ResultSet rs = ps.executeQuery()) {
@@ -138,7 +140,9 @@ class CrashRecoveryIT {
                     assertThat(rs.getLong("product_id")).as("product of " + id).isEqualTo(ack.productId());
                     assertThat(rs.getInt("quantity")).as("quantity of " + id).isEqualTo(ack.quantity());
                     assertThat(rs.getString("status")).as("status of " + id).isEqualTo("HELD");
-                    assertThat(rs.getLong("reserve_entries")).as("RESERVE entries of " + id).isEqualTo(1);
+                    assertThat(rs.getLong("reserve_entries"))
+                            .as("RESERVE entries of " + id)
+                            .isEqualTo(1);
                     stored.put(id, rs.getString("status"));
                 }
             }

@@ -98,11 +98,14 @@ class RedisOutageMidLoadTest {
             boolean cutAtStart = proxy.isCut();
             Map<Long, String> committed = catalog.committed();
             switch (op) {
-                case 0 -> checkList(api.get("/api/v1/products?size=100&sort=id&categoryId=" + category), committed,
-                        catalog);
+                case 0 ->
+                    checkList(api.get("/api/v1/products?size=100&sort=id&categoryId=" + category), committed, catalog);
                 case 1 -> checkProduct(api.get("/api/v1/products/" + product), committed, catalog);
-                case 2 -> checkSearch(api.get("/api/v1/search?size=100&q=" + word + "&categoryId=" + category),
-                        committed, catalog);
+                case 2 ->
+                    checkSearch(
+                            api.get("/api/v1/search?size=100&q=" + word + "&categoryId=" + category),
+                            committed,
+                            catalog);
                 case 3 -> {
                     Answer a = api.reserve(customer, product, 1, null);
                     ShopClient.expect(a, 201);
@@ -154,11 +157,15 @@ class RedisOutageMidLoadTest {
             ShopClient.expect(put, 200);
             catalog.committed(changed, newName);
             assertThat(api.get("/api/v1/products/" + changed).text("name")).isEqualTo(newName);
-            checkList(api.get("/api/v1/products?size=100&sort=id&categoryId=" + category), catalog.committed(),
+            checkList(
+                    api.get("/api/v1/products?size=100&sort=id&categoryId=" + category), catalog.committed(), catalog);
+            checkSearch(
+                    api.get("/api/v1/search?size=100&q=" + word + "&categoryId=" + category),
+                    catalog.committed(),
                     catalog);
-            checkSearch(api.get("/api/v1/search?size=100&q=" + word + "&categoryId=" + category),
-                    catalog.committed(), catalog);
-            assertThat(proxy.isCut()).as("all of the above happened while Redis was away").isTrue();
+            assertThat(proxy.isCut())
+                    .as("all of the above happened while Redis was away")
+                    .isTrue();
 
             double catalogHits = catalogRedisHits();
             double searchHits = searchHits();
@@ -209,7 +216,9 @@ class RedisOutageMidLoadTest {
                     .as("every acknowledged reservation of product " + product + " holds its unit, nothing more")
                     .isEqualTo(acknowledged.get(product).get());
             Answer audit = api.get("/api/v1/stock/audit?productId=" + product, admin);
-            assertThat(audit.body().path("consistent").asBoolean()).as(audit.raw()).isTrue();
+            assertThat(audit.body().path("consistent").asBoolean())
+                    .as(audit.raw())
+                    .isTrue();
         }
     }
 
@@ -306,11 +315,17 @@ class RedisOutageMidLoadTest {
     }
 
     private double sum(String counter) {
-        return registry.find(counter).counters().stream().mapToDouble(Counter::count).sum();
+        return registry.find(counter).counters().stream()
+                .mapToDouble(Counter::count)
+                .sum();
     }
 
     private double catalogRedisHits() {
-        return registry.find("shopcore.catalog.cache.requests").tag("tier", "redis").tag("result", "hit").counters()
+        return registry
+                .find("shopcore.catalog.cache.requests")
+                .tag("tier", "redis")
+                .tag("result", "hit")
+                .counters()
                 .stream()
                 .mapToDouble(Counter::count)
                 .sum();

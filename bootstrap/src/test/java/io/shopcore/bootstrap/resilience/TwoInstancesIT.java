@@ -134,7 +134,9 @@ class TwoInstancesIT {
             return null;
         });
         for (long product : productIds) {
-            assertThat(sold.get(product)).as("reservations of product " + product).hasSize(stock.get(product));
+            assertThat(sold.get(product))
+                    .as("reservations of product " + product)
+                    .hasSize(stock.get(product));
             for (ShopClient api : colours) {
                 Answer level = api.get("/api/v1/stock/" + product);
                 assertThat(level.number("reserved")).as(level.raw()).isEqualTo((long) stock.get(product));
@@ -175,15 +177,20 @@ class TwoInstancesIT {
             keyedIds.add(both.get(0).text("id"));
         });
         assertThat(keyedIds).hasSize(KEYS);
-        assertThat(countPerProduct(services, "SELECT product_id, count(*) FROM stock.reservation WHERE product_id = "
-                        + keyed + " GROUP BY product_id"))
+        assertThat(countPerProduct(
+                        services,
+                        "SELECT product_id, count(*) FROM stock.reservation WHERE product_id = " + keyed
+                                + " GROUP BY product_id"))
                 .as("one reservation row per key")
                 .isEqualTo(Map.of(keyed, (long) KEYS));
         assertThat(greenApi.get("/api/v1/stock/" + keyed).number("reserved")).isEqualTo(KEYS);
         stock.put(keyed, 1000);
 
         // ---- 3. every hold falls due; two sweepers and confirmations race; each expires exactly once ----------
-        List<String> racing = sold.get(hot).stream().limit(RACING_CONFIRMS).map(UUID::toString).toList();
+        List<String> racing = sold.get(hot).stream()
+                .limit(RACING_CONFIRMS)
+                .map(UUID::toString)
+                .toList();
         int held = HOT_STOCK + OTHER_PRODUCTS * OTHER_STOCK + KEYS;
         try (Connection c = services.connect();
                 Statement st = c.createStatement()) {
@@ -219,16 +226,22 @@ class TwoInstancesIT {
                 rows++;
                 String id = rs.getString("id");
                 assertThat(rs.getString("status")).as(id).isEqualTo("EXPIRED");
-                assertThat(rs.getLong("reserves")).as("RESERVE entries of " + id).isEqualTo(1);
+                assertThat(rs.getLong("reserves"))
+                        .as("RESERVE entries of " + id)
+                        .isEqualTo(1);
                 assertThat(rs.getLong("expiries")).as("EXPIRE entries of " + id).isEqualTo(1);
-                assertThat(rs.getLong("other_ends")).as("CONFIRM/RELEASE entries of " + id).isZero();
+                assertThat(rs.getLong("other_ends"))
+                        .as("CONFIRM/RELEASE entries of " + id)
+                        .isZero();
             }
             assertThat(rows).isEqualTo(held);
         }
         for (Map.Entry<Long, Integer> product : stock.entrySet()) {
             for (ShopClient api : colours) {
                 Answer level = api.get("/api/v1/stock/" + product.getKey());
-                assertThat(level.number("reserved")).as("stock given back once: " + level.raw()).isZero();
+                assertThat(level.number("reserved"))
+                        .as("stock given back once: " + level.raw())
+                        .isZero();
                 assertThat(level.number("total")).as(level.raw()).isEqualTo((long) product.getValue());
                 assertThat(level.number("available")).as(level.raw()).isEqualTo((long) product.getValue());
             }

@@ -84,8 +84,7 @@ public final class PackagedApp implements AutoCloseable {
     public PackagedApp awaitReady(Duration atMost) {
         HttpClient http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest ready = HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready"))
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(5))
                 .build();
         await(name + " ready")
@@ -93,9 +92,8 @@ public final class PackagedApp implements AutoCloseable {
                 .pollInterval(Duration.ofMillis(250))
                 .failFast(name + " exited before it was ready:\n" + logTail(), () -> !process.isAlive())
                 .ignoreExceptions()
-                .until(() -> http.send(ready, HttpResponse.BodyHandlers.discarding())
-                                .statusCode()
-                        == 200);
+                .until(() ->
+                        http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
         return this;
     }
 

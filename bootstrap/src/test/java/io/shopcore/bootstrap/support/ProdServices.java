@@ -51,7 +51,8 @@ public final class ProdServices {
         String pg = System.getProperty("shopcore.it.postgres", "127.0.0.1:5432");
         recreateDatabase(pg, database);
         flushRedis(redisDb);
-        return new ProdServices(pg, database, redisDb, DevKeys.in(Path.of("target", "it-keys").toAbsolutePath()));
+        return new ProdServices(
+                pg, database, redisDb, DevKeys.in(Path.of("target", "it-keys").toAbsolutePath()));
     }
 
     public String jdbcUrl() {
