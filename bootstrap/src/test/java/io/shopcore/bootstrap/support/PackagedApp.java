@@ -3,6 +3,7 @@ package io.shopcore.bootstrap.support;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -16,18 +17,21 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The packaged application (bootstrap/target/quarkus-app/quarkus-run.jar, prod profile) as a process of its own,
- * for tests that need what {@code @QuarkusIntegrationTest} cannot do: kill it with SIGKILL, restart it, or run two
+ * The packaged application (bootstrap/target/quarkus-app/quarkus-run.jar, or the native executable with -Pnative;
+ * prod profile) as a process of its own, for tests that need what {@code @QuarkusIntegrationTest} cannot do: kill it with SIGKILL, restart it, or run two
  * of it side by side. Listens on 127.0.0.1 only, on free ports (API and management interface); settings go in
  * as system properties (they win over the environment); its output goes to target/packaged-app/NAME.log. Run
  * from failsafe ({@code *IT}), after {@code package}.
  */
 public final class PackagedApp implements AutoCloseable {
 
-    private static final Path APP = Path.of("target", "quarkus-app", "quarkus-run.jar");
+    /** Written by the Quarkus build: what was packaged (jar or native) and where. */
+    private static final Path ARTIFACT = Path.of("target", "quarkus-artifact.properties");
+
     private static final Path LOGS = Path.of("target", "packaged-app");
 
     private final String name;
@@ -44,20 +48,21 @@ public final class PackagedApp implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts the jar with {@code settings} (e.g. {@link ProdServices#settings}); {@link #awaitReady} next. */
+    /** Starts the packaged app with {@code settings} (e.g. {@link ProdServices#settings}); {@link #awaitReady} next. */
     public static PackagedApp start(String name, Map<String, String> settings) {
-        Path jar = APP.toAbsolutePath();
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("no packaged app at " + jar + ": run through failsafe, after package");
-        }
         int port = freePort();
         int managementPort = freePort();
         List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.add("-Xms64m");
-        command.add("-Xmx384m");
-        command.add("-XX:+UseSerialGC");
-        command.add("-XX:TieredStopAtLevel=1");
+        Path artifact = artifact();
+        if (artifact.toString().endsWith(".jar")) {
+            command.add(ProcessHandle.current().info().command().orElse("java"));
+            command.add("-Xms64m");
+            command.add("-Xmx384m");
+            command.add("-XX:+UseSerialGC");
+            command.add("-XX:TieredStopAtLevel=1");
+        } else {
+            command.add(artifact.toString()); // the native executable (-Pnative) takes the same -D settings
+        }
         command.add("-Dquarkus.http.host=127.0.0.1");
         command.add("-Dquarkus.http.port=" + port);
         command.add("-Dquarkus.management.host=127.0.0.1");
@@ -65,8 +70,10 @@ public final class PackagedApp implements AutoCloseable {
         // the JSON console format of prod is meant for log shippers; people read these files
         command.add("-Dquarkus.log.console.json.enabled=false");
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.add("-jar");
-        command.add(jar.toString());
+        if (artifact.toString().endsWith(".jar")) {
+            command.add("-jar");
+            command.add(artifact.toString());
+        }
         try {
             Files.createDirectories(LOGS);
             Path log = LOGS.resolve(name + ".log").toAbsolutePath();
@@ -87,13 +94,19 @@ public final class PackagedApp implements AutoCloseable {
         HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(5))
                 .build();
-        await(name + " ready")
-                .atMost(atMost)
-                .pollInterval(Duration.ofMillis(250))
-                .failFast(name + " exited before it was ready:\n" + logTail(), () -> !process.isAlive())
-                .ignoreExceptions()
-                .until(() ->
-                        http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+        try {
+            await(name + " ready")
+                    .atMost(atMost)
+                    .pollInterval(Duration.ofMillis(250))
+                    .failFast(() -> !process.isAlive())
+                    .ignoreExceptions()
+                    .until(() -> http.send(ready, HttpResponse.BodyHandlers.discarding())
+                                    .statusCode()
+                            == 200);
+        } catch (RuntimeException e) {
+            String state = process.isAlive() ? "still not ready" : "exited with " + process.exitValue();
+            throw new IllegalStateException(name + " " + state + "; its log ends with:\n" + logTail(), e);
+        }
         return this;
     }
 
@@ -173,6 +186,22 @@ public final class PackagedApp implements AutoCloseable {
             throw new IllegalStateException("interrupted while waiting for " + name + " to exit", e);
         }
         return process.exitValue();
+    }
+
+    /** The jar (target/quarkus-app/quarkus-run.jar) or, with -Pnative, the native executable. */
+    private static Path artifact() {
+        Properties built = new Properties();
+        try (Reader in = Files.newBufferedReader(ARTIFACT)) {
+            built.load(in);
+        } catch (IOException e) {
+            throw new IllegalStateException(
+                    "nothing packaged (" + ARTIFACT.toAbsolutePath() + "): run through failsafe, after package", e);
+        }
+        Path path = ARTIFACT.toAbsolutePath().getParent().resolve(built.getProperty("path", ""));
+        if (!Files.isRegularFile(path)) {
+            throw new IllegalStateException("the packaged app " + path + " is missing");
+        }
+        return path;
     }
 
     private static int freePort() {
