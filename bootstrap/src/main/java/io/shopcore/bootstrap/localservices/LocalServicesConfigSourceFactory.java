@@ -43,7 +43,8 @@ public class LocalServicesConfigSourceFactory implements ConfigSourceFactory {
         Map<String, String> props = new HashMap<>();
         if (configuredUrl == null) {
             String name = value(context, DATABASE_NAME);
-            LocalServices.Database db = LocalServices.database(name != null ? name : test ? "shopcore_test" : "shopcore");
+            LocalServices.Database db =
+                    LocalServices.database(name != null ? name : test ? "shopcore_test" : "shopcore");
             TestDatabaseGuard.check(cleanAtStart, db.jdbcUrl());
             props.put(JDBC_URL, db.jdbcUrl());
             props.put("quarkus.datasource.username", db.username());
