@@ -3,15 +3,18 @@
 #
 # Starts the packaged jar twice (blue and green: own ports, one database shopcore_rehearsal, one Redis db)
 # behind nginx (deploy/nginx/shopcore.conf with loopback ports, own temp prefix), then under a browse +
-# reserve load through nginx: switches nginx from blue to green with deploy/nginx/switch.sh (nginx -s
-# reload), sends SIGTERM to blue, and reports requests, failed requests (must be 0), p99 during the
-# switch, blue's drain (readiness DOWN, exit) and the stock invariant audit (must be consistent).
-# Exit code 0 only when nothing failed and the audit is clean.
+# reserve load through nginx (loadtest/RehearsalLoad.java: the JDK HTTP client with its own retry policy,
+# reservations with an Idempotency-Key): switches nginx from blue to green with deploy/nginx/switch.sh
+# (nginx -s reload), sends SIGTERM to blue, and reports requests, failed requests (must be 0), the
+# client's retries, p99 during the switch, blue's drain (readiness DOWN, exit), the stock invariant audit
+# (must be consistent) and the idempotency check (every key the client saw reserved is one reservation,
+# and no reservation exists without its key: a retry never reserved twice).
+# Exit code 0 only when nothing failed and both checks are clean.
 #
 #   loadtest/rehearsal.sh            short form (~30 s of load; .ci/run runs it after the tests)
 #   loadtest/rehearsal.sh --full     full form (120 s of load, 64 connections)
 #
-# Needs: bootstrap/target/quarkus-app (./mvnw package), nginx, wrk, curl, psql, redis-cli, openssl.
+# Needs: bootstrap/target/quarkus-app (./mvnw package), a JDK 21+ (javac), nginx, curl, psql, redis-cli, openssl.
 # CPU-heavy: on shared machines run it under the build lock (flock -o /tmp/shopcore-build.lock ...).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,8 +28,10 @@ db=shopcore_rehearsal
 redis_db="${REHEARSAL_REDIS_DB:-6}"
 java="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
 [ -x "$java" ] || java="$(command -v java)"
-for tool in nginx wrk curl psql redis-cli openssl; do
-  command -v "$tool" >/dev/null 2>&1 || { echo "rehearsal needs $tool (.ci/run installs nginx and wrk)" >&2; exit 2; }
+javac="$(dirname "$java")/javac"
+[ -x "$javac" ] || { echo "rehearsal needs a JDK 21+ with javac (JAVA_HOME)" >&2; exit 2; }
+for tool in nginx curl psql redis-cli openssl; do
+  command -v "$tool" >/dev/null 2>&1 || { echo "rehearsal needs $tool (.ci/run installs nginx)" >&2; exit 2; }
 done
 [ -f bootstrap/target/quarkus-app/quarkus-run.jar ] || { echo "build first: ./mvnw package -DskipTests" >&2; exit 2; }
 
@@ -105,7 +110,7 @@ cp deploy/nginx/shopcore/live.conf "$prefix/conf/shopcore/live.conf"
 cat > "$prefix/conf/nginx.conf" <<CONF
 worker_processes 2;
 pid $prefix/nginx.pid;
-error_log $prefix/logs/error.log warn;
+error_log $prefix/logs/error.log info;
 daemon off;
 events { worker_connections 4096; }
 http {
@@ -139,26 +144,36 @@ if [ -z "$token" ] || [ -z "$admin_token" ] || [ "$(echo "$products" | tr ',' '\
   echo "setup through nginx failed (token/products)" >&2; exit 1
 fi
 
-run_wrk() { # seconds url label
-  TOKEN="$token" PRODUCTS="$products" wrk -t2 -c"$connections" -d"${1}s" --timeout 10s --latency \
-    -s loadtest/rehearsal.lua "$2" > "$work/wrk-$3.txt" 2>&1 || true
-  grep '^RESULT' "$work/wrk-$3.txt" || { cat "$work/wrk-$3.txt" >&2; echo "RESULT requests=0 http_failures=1 socket_errors=0"; }
+# The load client: compiled once (a single-file program, JDK only), one JVM per phase.
+"$javac" -d "$work/load" loadtest/RehearsalLoad.java
+# Self-check of the client's retry policy and of its retry count against a local server that closes every
+# kept-alive connection when the next request arrives: fails if the JDK's behaviour or the counting changed.
+"$java" -cp "$work/load" -Djdk.httpclient.enableAllMethodRetry=true -Djdk.httpclient.HttpClient.log=errors \
+  RehearsalLoad --self-test | tee "$work/selftest.txt"
+run_load() { # seconds url label [window-file]
+  # enableAllMethodRetry: the JDK client's retry of a request that failed on a pooled connection before any
+  # response byte also covers POST (safe: every reservation carries an Idempotency-Key); log=errors lets the
+  # client count those retries.
+  (cd "$work" && TOKEN="$token" PRODUCTS="$products" "$java" -Xmx256m -cp "$work/load" \
+    -Djdk.httpclient.enableAllMethodRetry=true -Djdk.httpclient.HttpClient.log=errors \
+    RehearsalLoad "$2" "$1" "$connections" "$3" ${4:+"$4"} > "$work/load-$3.txt" 2>&1) || true
+  grep '^RESULT' "$work/load-$3.txt" || { cat "$work/load-$3.txt" >&2; echo "RESULT requests=0 http_failures=1 socket_errors=0 retries=0 reserved_keys=0"; }
 }
 field() { sed -n "s/.* $1=\\([^ ]*\\).*/\\1/p" <<<" $2"; }
 
-# ---- smoke + warm-up of the idle colour through the preview server (not counted) ----
+# ---- smoke + warm-up of the idle colour through the preview server (counted apart, not in the totals) ----
 log "smoke/warm-up green through the preview server (5 s)"
 curl -fs -o /dev/null "http://127.0.0.1:$preview_port/api/v1/health"
-run_wrk 5 "http://127.0.0.1:$preview_port" warmup >/dev/null
+warmup=$(run_load 5 "http://127.0.0.1:$preview_port" warmup)
 
 # ---- phase 1: steady state on blue ----
 log "phase 1: ${before_s}s on blue, $connections connections"
-before=$(run_wrk "$before_s" "$base" before)
+before=$(run_load "$before_s" "$base" before)
 
 # ---- phase 2: switch blue -> green and SIGTERM blue, under load ----
 log "phase 2: ${switch_s}s; switch to green and SIGTERM blue after ${switch_after_s}s"
-run_wrk "$switch_s" "$base" switch > "$work/switch.result" &
-wrk_pid=$!
+run_load "$switch_s" "$base" switch "$work/switch.window" > "$work/switch.result" &
+load_pid=$!
 sleep "$switch_after_s"
 switch_start=$(date +%s%N)
 NGINX_PREFIX="$prefix" NGINX_CONF="$prefix/conf/nginx.conf" deploy/nginx/switch.sh green "$prefix/conf" > "$work/switch.log" 2>&1 \
@@ -174,9 +189,12 @@ for _ in $(seq 1 100); do
   sleep 0.05
 done
 blue_exit=0; wait "$blue_pid" || blue_exit=$?
-blue_exit_ms=$(( ($(date +%s%N) - term_at) / 1000000 ))
+blue_exit_at=$(date +%s%N)
+blue_exit_ms=$(( (blue_exit_at - term_at) / 1000000 ))
+# "During the switch": requests started from the reload until one second after blue exited.
+echo "$(( switch_start / 1000000 )) $(( blue_exit_at / 1000000 + 1000 ))" > "$work/switch.window"
 log "blue: readiness DOWN after ${ready_down_ms} ms, exited with $blue_exit after ${blue_exit_ms} ms"
-wait "$wrk_pid" || true
+wait "$load_pid" || true
 during=$(cat "$work/switch.result")
 
 # ---- after: audit through nginx (green) ----
@@ -186,28 +204,59 @@ checked=$(sed -n 's/.*"productsChecked":\([0-9]*\).*/\1/p' <<<"$audit")
 live_after=$(curl -s -o /dev/null -w '%{http_code}' "$base/api/v1/health")
 blue_errors=$(grep -cE ' ERROR ' "$work/blue.log" || true)
 
-req_total=$(( $(field requests "$before") + $(field requests "$during") ))
-# Failed requests: any non-2xx except 409 insufficient_stock, connect/write errors, 10 s timeouts, and read
-# errors outside the switch. Read errors during the switch are reported on their own line: they are client
-# keep-alive connections that nginx's old workers close at the reload while a request is on the wire (wrk
-# does not retry; browsers and most HTTP clients retry such a request on a fresh connection). At most one
-# per client connection; more, or any other failure, fails the rehearsal.
-fail_total=$(( $(field http_failures "$before") + $(field socket_errors "$before") + $(field http_failures "$during") \
-  + $(field connect "$during") + $(field write "$during") + $(field timeout "$during") ))
-reload_resets=$(field read "$during")
+# ---- idempotency: every key the client saw reserved is exactly one reservation; none without a key ----
+# Only the rehearsal's customer reserves, always with a fresh Idempotency-Key, so in this private database:
+# reservations = keys with outcome 201 = distinct reservation ids on those keys, and every key the client got
+# a 201 for (first answer or replay) is among them. A retry that reserved twice would break the first equality.
+cat "$work"/warmup.keys "$work"/before.keys "$work"/switch.keys > "$work/keys.all" 2>/dev/null || true
+client_keys=$(sort -u "$work/keys.all" | grep -c . || true)
+idem=$(psql -h 127.0.0.1 -U postgres -d "$db" -v ON_ERROR_STOP=1 -qAt -F ' ' <<SQL || echo "psql failed"
+CREATE TEMP TABLE client_key (k varchar(128));
+\copy client_key FROM '$work/keys.all'
+SELECT (SELECT count(*) FROM stock.reservation),
+       (SELECT count(*) FROM stock.idempotency_key WHERE outcome = 201),
+       (SELECT count(DISTINCT reservation_id) FROM stock.idempotency_key WHERE outcome = 201),
+       (SELECT count(*) FROM stock.reservation r WHERE NOT EXISTS
+           (SELECT 1 FROM stock.idempotency_key k WHERE k.reservation_id = r.id)),
+       (SELECT count(*) FROM (SELECT DISTINCT k FROM client_key) c WHERE NOT EXISTS
+           (SELECT 1 FROM stock.idempotency_key k WHERE k.idem_key = c.k AND k.outcome = 201));
+SQL
+)
+read -r db_reservations db_keys_201 db_key_reservations db_unkeyed client_missing <<<"$idem" || true
+idem_ok=false
+if [ "${db_reservations:-x}" = "${db_keys_201:-y}" ] && [ "$db_keys_201" = "${db_key_reservations:-z}" ] \
+   && [ "${db_unkeyed:-1}" = 0 ] && [ "${client_missing:-1}" = 0 ] && [ "$client_keys" = "$db_keys_201" ]; then
+  idem_ok=true
+fi
+
+# nginx's own view: errors between nginx and the colours (502/504 causes) would be logged with "upstream".
+upstream_errors=$(grep -c 'upstream' "$prefix/logs/error.log" || true)
+
+sum() { local t=0 v; for v in "$@"; do t=$(( t + ${v:-0} )); done; echo "$t"; }
+req_total=$(sum "$(field requests "$before")" "$(field requests "$during")")
+# Failed requests: any non-2xx except 409 insufficient_stock, any socket error the client's retry policy did
+# not recover (a second failure, refused connections, 10 s timeouts), in every phase including the warm-up.
+fail_total=$(sum "$(field http_failures "$warmup")" "$(field socket_errors "$warmup")" \
+  "$(field http_failures "$before")" "$(field socket_errors "$before")" \
+  "$(field http_failures "$during")" "$(field socket_errors "$during")")
+retries=$(sum "$(field retries "$warmup")" "$(field retries "$before")" "$(field retries "$during")")
+replayed=$(sum "$(field replayed "$warmup")" "$(field replayed "$before")" "$(field replayed "$during")")
 mkdir -p loadtest/results
 report="loadtest/results/rehearsal-$(date -u +%Y%m%dT%H%M%SZ).txt"
 {
   echo "shopcore blue-green rehearsal $(date -u +%FT%TZ) ($( [ "${1:-}" = --full ] && echo full || echo short ) form)"
-  echo "machine: $(nproc) cores; $connections connections, wrk -t2; JVM $("$java" -version 2>&1 | head -1)"
+  echo "machine: $(nproc) cores; $connections connections, loadtest/RehearsalLoad.java (java.net.http, HTTP/1.1 keep-alive); JVM $("$java" -version 2>&1 | head -1)"
+  echo "client retry self-check: $(cat "$work/selftest.txt")"
+  echo "warm-up (green via preview, 5s): $warmup"
   echo "phase 1 (blue, ${before_s}s):   $before"
   echo "phase 2 (switch, ${switch_s}s): $during"
   echo "switch: nginx reload ${switched_ms} ms; blue readiness DOWN ${ready_down_ms} ms after SIGTERM; blue exit code $blue_exit after ${blue_exit_ms} ms; ERROR lines in blue's log: $blue_errors"
+  echo "nginx error log: $upstream_errors lines about upstreams (connections to blue/green)"
   echo "after: nginx /api/v1/health -> $live_after (green); stock audit: consistent=$consistent over $checked products"
-  echo "client keep-alive connections reset by the nginx reload (wrk read errors during the switch, not retried): $reload_resets of $connections"
-  echo "TOTAL requests=$req_total failed=$fail_total reload_resets=$reload_resets p99_during_switch_ms=$(field p99_ms "$during") p99_before_ms=$(field p99_ms "$before")"
+  echo "idempotency: client got 201 for $client_keys keys ($replayed of them replays); database: $db_reservations reservations, $db_keys_201 keys with outcome 201 naming $db_key_reservations reservations, $db_unkeyed reservations without a key, $client_missing client keys missing -> ok=$idem_ok"
+  echo "TOTAL requests=$req_total failed=$fail_total retries=$retries p99_during_switch_ms=$(field p99_window_ms "$during") requests_during_switch=$(field window_requests "$during") p99_phase2_ms=$(field p99_ms "$during") p99_before_ms=$(field p99_ms "$before")"
 } | tee "$report"
-if [ "$fail_total" != 0 ] || [ "$reload_resets" -gt "$connections" ] || [ "$consistent" != true ] || [ "$ready_down_ms" -lt 0 ] || [ "$live_after" != 200 ]; then
+if [ "$fail_total" != 0 ] || [ "$idem_ok" != true ] || [ "$consistent" != true ] || [ "$ready_down_ms" -lt 0 ] || [ "$live_after" != 200 ]; then
   log "REHEARSAL FAILED (see $report; KEEP_WORK=1 keeps logs)"; exit 1
 fi
 log "rehearsal passed: $report"

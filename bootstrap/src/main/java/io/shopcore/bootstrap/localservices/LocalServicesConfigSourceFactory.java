@@ -14,7 +14,8 @@ import java.util.OptionalInt;
  * PostgreSQL URL, the Redis host and a JWT key pair. Anything configured explicitly (environment,
  * system properties, application.properties) is left alone, and this source's low ordinal means
  * explicit values win anyway. Tests get their own database ({@code shopcore_test}) and Redis
- * database 1, never the dev data.
+ * database 1, never the dev data; {@code shopcore.local-services.database} names another one (e.g. a fresh dev
+ * database: {@code ./mvnw quarkus:dev -Dshopcore.local-services.database=shopcore_scratch}).
  */
 public class LocalServicesConfigSourceFactory implements ConfigSourceFactory {
 
@@ -22,6 +23,8 @@ public class LocalServicesConfigSourceFactory implements ConfigSourceFactory {
     static final String REDIS_HOSTS = "quarkus.redis.hosts";
     static final String VERIFY_KEY = "mp.jwt.verify.publickey.location";
     static final String SIGN_KEY = "smallrye.jwt.sign.key.location";
+    /** The database found or created on the local PostgreSQL (default shopcore, tests shopcore_test). */
+    static final String DATABASE_NAME = "shopcore.local-services.database";
 
     @Override
     public Iterable<org.eclipse.microprofile.config.spi.ConfigSource> getConfigSources(ConfigSourceContext context) {
@@ -39,7 +42,9 @@ public class LocalServicesConfigSourceFactory implements ConfigSourceFactory {
         }
         Map<String, String> props = new HashMap<>();
         if (configuredUrl == null) {
-            LocalServices.Database db = LocalServices.database(test ? "shopcore_test" : "shopcore");
+            String name = value(context, DATABASE_NAME);
+            LocalServices.Database db =
+                    LocalServices.database(name != null ? name : test ? "shopcore_test" : "shopcore");
             TestDatabaseGuard.check(cleanAtStart, db.jdbcUrl());
             props.put(JDBC_URL, db.jdbcUrl());
             props.put("quarkus.datasource.username", db.username());

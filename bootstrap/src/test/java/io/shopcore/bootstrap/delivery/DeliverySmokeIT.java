@@ -1,6 +1,7 @@
 package io.shopcore.bootstrap.delivery;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -9,7 +10,13 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.http.ContentType;
 import io.shopcore.bootstrap.support.TestUsers;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -93,5 +100,37 @@ class DeliverySmokeIT {
                 .then()
                 .statusCode(200)
                 .body("consistent", equalTo(true));
+    }
+
+    /**
+     * The prod artifact carries no dev/test local-services tooling: Testcontainers, embedded PostgreSQL (with its
+     * binaries) and Redis are optional dependencies of bootstrap, filtered out of the package
+     * (quarkus.package.jar.filter-optional-dependencies), and so is what only they bring in. Skipped where no JVM
+     * jar was packaged (the native run).
+     */
+    @Test
+    void packagedJar_carriesNoLocalServicesTooling() throws IOException {
+        Path libMain = Path.of("target/quarkus-app/lib/main");
+        Assumptions.assumeTrue(Files.isDirectory(libMain), "no JVM jar packaged");
+        List<String> jars;
+        try (Stream<Path> files = Files.list(libMain)) {
+            jars = files.map(f -> f.getFileName().toString()).toList();
+        }
+        assertThat(jars).as("lib/main").anyMatch(jar -> jar.startsWith("io.quarkus.quarkus-core-"));
+        assertThat(AppProperties.prod().get("quarkus.package.jar.filter-optional-dependencies"))
+                .isEqualTo("true");
+        // groups of the tooling and of what only it brings in (./mvnw -pl bootstrap -am dependency:tree -Dverbose)
+        List<String> tooling = List.of(
+                "org.testcontainers.",
+                "com.github.docker-java.",
+                "net.java.dev.jna.",
+                "org.rnorth.duct-tape.",
+                "io.zonky.",
+                "com.github.codemonstur.",
+                "redis.clients.jedis-",
+                "org.tukaani.xz-");
+        assertThat(jars)
+                .as("lib/main must carry no local-services tooling")
+                .noneMatch(jar -> tooling.stream().anyMatch(jar::startsWith));
     }
 }
