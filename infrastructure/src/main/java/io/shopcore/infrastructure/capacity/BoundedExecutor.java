@@ -3,6 +3,7 @@ package io.shopcore.infrastructure.capacity;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.shopcore.infrastructure.observability.RequestIds;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -11,6 +12,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logmanager.MDC;
 
 /**
  * A fixed number of platform threads behind a queue of fixed capacity. When every thread is busy and
@@ -60,15 +62,32 @@ public final class BoundedExecutor implements Executor, AutoCloseable {
                 .register(registry);
     }
 
-    /** Runs the task on one of the threads, or throws {@link RejectedExecutionException} at once when saturated. */
+    /**
+     * Runs the task on one of the threads, or throws {@link RejectedExecutionException} at once when saturated.
+     * The caller's request id goes with the task, so its log lines still name the request.
+     */
     @Override
     public void execute(Runnable task) {
         try {
-            pool.execute(task);
+            pool.execute(withRequestId(RequestIds.current(), task));
         } catch (RejectedExecutionException e) {
             rejected.increment();
             throw e;
         }
+    }
+
+    private static Runnable withRequestId(String requestId, Runnable task) {
+        if (requestId == null) {
+            return task;
+        }
+        return () -> {
+            MDC.put(RequestIds.MDC_KEY, requestId);
+            try {
+                task.run();
+            } finally {
+                MDC.remove(RequestIds.MDC_KEY);
+            }
+        };
     }
 
     /** Tasks waiting for a thread now. */

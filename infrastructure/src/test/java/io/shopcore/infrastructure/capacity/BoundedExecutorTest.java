@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.shopcore.infrastructure.observability.RequestIds;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jboss.logmanager.MDC;
 import org.junit.jupiter.api.Test;
 
 class BoundedExecutorTest {
@@ -37,6 +40,32 @@ class BoundedExecutorTest {
             release.countDown();
             executor.shutdown(Duration.ofSeconds(10));
             assertThat(ran.get()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void theCallersRequestId_isInTheTasksLogContext_andGoneAfterIt() throws Exception {
+        try (var executor = new BoundedExecutor("t", 1, 1, registry, "t")) {
+            AtomicReference<String> seen = new AtomicReference<>();
+            AtomicReference<String> after = new AtomicReference<>("unset");
+            CountDownLatch done = new CountDownLatch(2);
+            MDC.put(RequestIds.MDC_KEY, "req-42");
+            try {
+                executor.execute(() -> {
+                    seen.set(RequestIds.current());
+                    done.countDown();
+                });
+            } finally {
+                MDC.remove(RequestIds.MDC_KEY);
+            }
+            executor.execute(
+                    () -> { // submitted outside any request, on the same single thread
+                        after.set(RequestIds.current());
+                        done.countDown();
+                    });
+            assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(seen.get()).isEqualTo("req-42");
+            assertThat(after.get()).isNull();
         }
     }
 
