@@ -159,7 +159,10 @@ public class ApiDocumentFilter implements OASFilter {
         value.put("code", code.code());
         if (code == ProblemCode.VALIDATION_FAILED) {
             value.put("detail", "quantity: must be less than or equal to 1000");
-            value.put("errors", List.of(Map.of("field", "quantity", "message", "must be less than or equal to 1000")));
+            Map<String, Object> error = new LinkedHashMap<>(); // ordered: the document is compared as text
+            error.put("field", "quantity");
+            error.put("message", "must be less than or equal to 1000");
+            value.put("errors", List.of(error));
         }
         value.put("requestId", "4f8e2c1a-7b3d-4e5f-9a0b-1c2d3e4f5a6b");
         return OASFactory.createExample().summary(code.title()).value(value);
