@@ -80,6 +80,10 @@ final class OperationsTraffic {
         given().get("/api/v1/nope-" + suffix).then().statusCode(404);
         given().get("/api/v1/categories").then().statusCode(200);
 
+        // Searches: a product search, and a price search nothing answers (shopcore_searches_total, path none).
+        given().get("/api/v1/search?q=earbuds-" + suffix).then().statusCode(200);
+        post("/api/v1/price/search", Map.of("query", "no such thing " + suffix), 404, null);
+
         // Stock: reads, a reservation confirmed, one released, one too large.
         given().get("/api/v1/stock/" + productId).then().statusCode(200);
         given().get("/api/v1/stock/987654321").then().statusCode(404);

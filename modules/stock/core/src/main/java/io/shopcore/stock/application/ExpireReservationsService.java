@@ -58,4 +58,9 @@ public class ExpireReservationsService implements ExpireReservationsUseCase {
         ledger.append(entries);
         return expired.size();
     }
+
+    @Override
+    public long overdueBacklog() {
+        return reservations.countOverdue(clock.instant());
+    }
 }

@@ -51,7 +51,9 @@ class HousekeepingServicesTest {
         Reservation c = reserve(1, 2);
         f.clock.set(c.expiresAt());
 
+        assertThat(expire.overdueBacklog()).isEqualTo(3);
         assertThat(expire.expireDue()).isEqualTo(2);
+        assertThat(expire.overdueBacklog()).isEqualTo(1);
         assertThat(f.reservations.find(a.id()).orElseThrow().status()).isEqualTo(ReservationStatus.EXPIRED);
         assertThat(f.reservations.find(b.id()).orElseThrow().status()).isEqualTo(ReservationStatus.EXPIRED);
         assertThat(f.reservations.find(c.id()).orElseThrow().status()).isEqualTo(ReservationStatus.HELD);
@@ -66,6 +68,7 @@ class HousekeepingServicesTest {
         assertThat(expire.expireDue()).isEqualTo(1);
         assertThat(f.stock.stored(1)).isEqualTo(new StockLevel(1, 10, 0));
         assertThat(expire.expireDue()).isZero();
+        assertThat(expire.overdueBacklog()).isZero();
     }
 
     @Test

@@ -65,6 +65,13 @@ public class InMemoryReservationRepository implements ReservationRepository {
     }
 
     @Override
+    public synchronized long countOverdue(Instant now) {
+        return byId.values().stream()
+                .filter(r -> r.status() == ReservationStatus.HELD && r.isExpiredAt(now))
+                .count();
+    }
+
+    @Override
     public synchronized Page<Reservation> list(
             String ownerId, ReservationStatus status, Instant now, long offset, int limit) {
         List<Reservation> matching = byId.values().stream()

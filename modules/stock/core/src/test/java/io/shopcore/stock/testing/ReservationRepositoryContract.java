@@ -104,6 +104,22 @@ public abstract class ReservationRepositoryContract {
     }
 
     @Test
+    public void givenOverdueAndCurrentReservations_countOverdue_countsOverdueHeldUntilExpired() {
+        long product = newProductId();
+        Reservation first = held(product, owner, 1, ERA);
+        held(product, owner, 2, ERA.plusSeconds(1));
+        Reservation released = held(product, owner, 3, ERA);
+        repository().endHoldIfUnexpired(released.id(), ReservationStatus.RELEASED, ERA);
+        held(product, owner, 4, ERA.plus(TTL));
+        Instant now = first.expiresAt().plusSeconds(1);
+
+        assertThat(repository().countOverdue(ERA)).isZero();
+        assertThat(repository().countOverdue(now)).isEqualTo(2);
+        repository().expireDue(now, 10);
+        assertThat(repository().countOverdue(now)).isZero();
+    }
+
+    @Test
     public void givenSeveralOwners_list_showsOnlyTheOwners_newestFirst_paged() {
         long product = newProductId();
         Reservation oldest = held(product, owner, 1, ERA);

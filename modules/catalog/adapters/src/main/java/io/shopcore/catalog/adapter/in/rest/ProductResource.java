@@ -11,6 +11,7 @@ import io.shopcore.catalog.application.port.in.ProductSort;
 import io.shopcore.catalog.application.port.in.UpdateProductUseCase;
 import io.shopcore.catalog.domain.CategoryId;
 import io.shopcore.catalog.domain.ProductId;
+import io.shopcore.infrastructure.openapi.ApiDocs;
 import io.shopcore.infrastructure.problem.ApiProblemException;
 import io.shopcore.infrastructure.problem.Problems;
 import io.shopcore.infrastructure.web.Params;
@@ -33,12 +34,24 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Products. Parameters are taken as text and parsed here, so a bad value is a 400
  * {@code validation_failed} naming it (not a 404 or a bare 400 from the framework).
  */
 @Path("/api/v1/products")
+@Tag(name = "Catalog")
 @Produces(MediaType.APPLICATION_JSON)
 public class ProductResource {
 
@@ -68,12 +81,51 @@ public class ProductResource {
      */
     @GET
     @PermitAll
+    @Operation(
+            operationId = "listProducts",
+            summary = "List products, a page at a time",
+            description = "Products that are not deleted, with the units available right now. Filter by category and"
+                    + " sort by `id` (default), `price`, `-price` (highest first) or `name`. Walk deep lists with the"
+                    + " cursor: pass the answer's `next` as `after` (page numbers stop at"
+                    + " `shopcore.catalog.listing.max-offset` items).")
+    @APIResponse(responseCode = "200", description = "One page of products.")
+    @Extension(name = ApiDocs.PROBLEM_CODES, value = "validation_failed")
     public ProductPageResponse list(
-            @QueryParam("page") String page,
-            @QueryParam("size") String size,
-            @QueryParam("categoryId") String categoryId,
-            @QueryParam("sort") String sort,
-            @QueryParam("after") String after) {
+            @Parameter(
+                            description = "Page number, from 0.",
+                            schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0"))
+                    @QueryParam("page")
+                    String page,
+            @Parameter(
+                            description = "Items per page.",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            minimum = "1",
+                                            maximum = "100",
+                                            defaultValue = "20"))
+                    @QueryParam("size")
+                    String size,
+            @Parameter(
+                            description = "Only products of this category.",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
+                    @QueryParam("categoryId")
+                    String categoryId,
+            @Parameter(
+                            description = "Sort order.",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            enumeration = {"id", "price", "-price", "name"},
+                                            defaultValue = "id"))
+                    @QueryParam("sort")
+                    String sort,
+            @Parameter(
+                            description = "Cursor: the `next` of the previous answer; returns the page after it."
+                                    + " Not combined with `page`.",
+                            schema = @Schema(type = SchemaType.STRING))
+                    @QueryParam("after")
+                    String after) {
         Params.PageQuery paging = Params.PageQuery.parse(page, size);
         Long category = Params.optionalPositiveId("categoryId", categoryId);
         ProductSort order = sort == null || sort.isEmpty()
@@ -107,7 +159,24 @@ public class ProductResource {
     @GET
     @Path("/{id}")
     @PermitAll
-    public Response get(@PathParam("id") String id) {
+    @Operation(
+            operationId = "getProduct",
+            summary = "Get one product",
+            description = "404 `not_found` for an unknown or deleted product.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The product.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ProductResponse.class)))
+    @Extension(name = ApiDocs.PROBLEM_CODES, value = "validation_failed, not_found")
+    public Response get(
+            @Parameter(
+                            description = "The product id.",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
+                    @PathParam("id")
+                    String id) {
         long productId = Params.positiveId("id", id);
         return queries.findProduct(new ProductId(productId))
                 .map(p -> Response.ok(ProductResponse.from(p)).build())
@@ -117,7 +186,34 @@ public class ProductResource {
     @POST
     @RolesAllowed("admin")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(@Valid @NotNull ProductRequest request, @Context UriInfo uri) {
+    @SecurityRequirement(name = ApiDocs.BEARER, scopes = ApiDocs.ADMIN)
+    @Operation(
+            operationId = "createProduct",
+            summary = "Create a product (admin)",
+            description = "Creates the product and its stock (`initialStock` units, default 0). `currency` defaults to"
+                    + " KRW. Fields not listed in the schema, including `id` and `available`, are rejected.")
+    @APIResponse(
+            responseCode = "201",
+            description = "The product was created; `Location` is its URL.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ProductResponse.class)))
+    public Response create(
+            @RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            schema = @Schema(implementation = ProductRequest.class),
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "product",
+                                                            value =
+                                                                    "{\"name\": \"Galaxy Buds 3\", \"description\": \"Wireless earbuds\", \"price\": 159000, \"currency\": \"KRW\", \"categoryId\": 1, \"initialStock\": 100}")))
+                    @Valid
+                    @NotNull
+                    ProductRequest request,
+            @Context UriInfo uri) {
         return switch (createProduct.create(request.toCreateCommand())) {
             case CreateProductUseCase.Result.Created c ->
                 Response.created(uri.getBaseUriBuilder()
@@ -133,7 +229,38 @@ public class ProductResource {
     @Path("/{id}")
     @RolesAllowed("admin")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response update(@PathParam("id") String id, @Valid @NotNull ProductRequest request) {
+    @SecurityRequirement(name = ApiDocs.BEARER, scopes = ApiDocs.ADMIN)
+    @Operation(
+            operationId = "updateProduct",
+            summary = "Replace a product's details (admin)",
+            description = "Same body as creation; `initialStock` is ignored (change stock with the stock adjustments).")
+    @APIResponse(
+            responseCode = "200",
+            description = "The updated product.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ProductResponse.class)))
+    @Extension(name = ApiDocs.PROBLEM_CODES, value = "not_found")
+    public Response update(
+            @Parameter(
+                            description = "The product id.",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
+                    @PathParam("id")
+                    String id,
+            @RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            schema = @Schema(implementation = ProductRequest.class),
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "product",
+                                                            value =
+                                                                    "{\"name\": \"Galaxy Buds 3\", \"description\": \"Wireless earbuds\", \"price\": 159000, \"currency\": \"KRW\", \"categoryId\": 1, \"initialStock\": 100}")))
+                    @Valid
+                    @NotNull
+                    ProductRequest request) {
         ProductId productId = new ProductId(Params.positiveId("id", id));
         return switch (updateProduct.update(request.toUpdateCommand(productId))) {
             case UpdateProductUseCase.Result.Updated u ->
@@ -146,7 +273,19 @@ public class ProductResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed("admin")
-    public Response delete(@PathParam("id") String id) {
+    @SecurityRequirement(name = ApiDocs.BEARER, scopes = ApiDocs.ADMIN)
+    @Operation(
+            operationId = "deleteProduct",
+            summary = "Delete a product (admin)",
+            description = "A soft delete: the product disappears from listings and search, and cannot be reserved.")
+    @APIResponse(responseCode = "204", description = "The product was deleted.")
+    @Extension(name = ApiDocs.PROBLEM_CODES, value = "validation_failed, not_found")
+    public Response delete(
+            @Parameter(
+                            description = "The product id.",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
+                    @PathParam("id")
+                    String id) {
         ProductId productId = new ProductId(Params.positiveId("id", id));
         return switch (deleteProduct.delete(productId)) {
             case DeleteProductUseCase.Result.Deleted d -> Response.noContent().build();

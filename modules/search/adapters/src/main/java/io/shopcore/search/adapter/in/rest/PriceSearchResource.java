@@ -3,6 +3,7 @@ package io.shopcore.search.adapter.in.rest;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.shopcore.infrastructure.openapi.ApiDocs;
 import io.shopcore.infrastructure.problem.Problem;
 import io.shopcore.infrastructure.problem.ProblemCode;
 import io.shopcore.infrastructure.problem.Problems;
@@ -23,6 +24,14 @@ import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code POST /api/v1/price/search {query}}: 200 with the offers and the path that answered, 404
@@ -31,6 +40,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code shopcore_search_duration_seconds{kind="price",path}}.
  */
 @Path("/api/v1/price/search")
+@Tag(name = "Search")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class PriceSearchResource {
@@ -47,7 +57,32 @@ public class PriceSearchResource {
 
     @POST
     @PermitAll
-    public Response search(@NotNull PriceSearchRequest request) {
+    @Operation(
+            operationId = "searchPrices",
+            summary = "Compare prices for a product text",
+            description = "Answers from a recent identical search (`path` = `cache`), from our own catalog (`fast`) or"
+                    + " from the external price sources (`slow`), with the best offer first. 404 `not_found` when no"
+                    + " path found an offer; 503 `unavailable` only when every path failed.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The offers, the best one, and the path that answered.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PriceSearchResponse.class)))
+    @Extension(name = ApiDocs.PROBLEM_CODES, value = "not_found")
+    public Response search(
+            @RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            schema = @Schema(implementation = PriceSearchRequest.class),
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "earbuds",
+                                                            value = "{\"query\": \"galaxy buds 3\"}")))
+                    @NotNull
+                    PriceSearchRequest request) {
         long start = System.nanoTime();
         Query query = new Query(request.query());
         Result result = prices.search(query);

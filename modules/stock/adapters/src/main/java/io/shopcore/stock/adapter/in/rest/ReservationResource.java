@@ -1,6 +1,7 @@
 package io.shopcore.stock.adapter.in.rest;
 
 import io.quarkus.security.Authenticated;
+import io.shopcore.infrastructure.openapi.ApiDocs;
 import io.shopcore.infrastructure.problem.ApiProblemException;
 import io.shopcore.infrastructure.problem.ProblemCode;
 import io.shopcore.infrastructure.problem.Problems;
@@ -23,9 +24,19 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Reservations of the caller (an admin sees everyone's). Another user's reservation is 404, never 403. */
 @Path("/api/v1/reservations")
+@Tag(name = "Stock")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
 public class ReservationResource {
@@ -49,7 +60,18 @@ public class ReservationResource {
     @GET
     @Path("/{id}")
     @Authenticated
-    public ReservationResponse reservation(@PathParam("id") String idRaw) {
+    @SecurityRequirement(name = ApiDocs.BEARER)
+    @Operation(
+            operationId = "getReservation",
+            summary = "Get one of your reservations",
+            description = "A HELD reservation past its `expiresAt` is shown as EXPIRED. Another customer's reservation"
+                    + " is 404 `not_found` (administrators see all).")
+    @APIResponse(responseCode = "200", description = "The reservation.")
+    @Extension(name = ApiDocs.PROBLEM_CODES, value = "validation_failed, not_found")
+    public ReservationResponse reservation(
+            @Parameter(description = "The reservation id.", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    @PathParam("id")
+                    String idRaw) {
         ReservationId id = ReservationId.of(Params.uuid("id", idRaw));
         return queries.reservation(id, caller.get())
                 .map(ReservationResponse::from)
@@ -58,8 +80,37 @@ public class ReservationResource {
 
     @GET
     @Authenticated
+    @SecurityRequirement(name = ApiDocs.BEARER)
+    @Operation(
+            operationId = "listReservations",
+            summary = "List your reservations, newest first",
+            description = "Your own reservations (administrators: everyone's), optionally only those in one status.")
+    @APIResponse(responseCode = "200", description = "One page of reservations.")
+    @Extension(name = ApiDocs.PROBLEM_CODES, value = "validation_failed")
     public PageResponse<ReservationResponse> reservations(
-            @QueryParam("status") String statusRaw, @QueryParam("page") String page, @QueryParam("size") String size) {
+            @Parameter(
+                            description = "Only reservations in this status.",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            enumeration = {"HELD", "CONFIRMED", "RELEASED", "EXPIRED"}))
+                    @QueryParam("status")
+                    String statusRaw,
+            @Parameter(
+                            description = "Page number, from 0.",
+                            schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0"))
+                    @QueryParam("page")
+                    String page,
+            @Parameter(
+                            description = "Items per page.",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            minimum = "1",
+                                            maximum = "100",
+                                            defaultValue = "20"))
+                    @QueryParam("size")
+                    String size) {
         ReservationStatus status = parseStatus(statusRaw);
         Params.PageQuery q = Params.PageQuery.parse(page, size);
         Page<Reservation> p = queries.reservations(caller.get(), status, q.page(), q.size());
@@ -70,7 +121,24 @@ public class ReservationResource {
     @POST
     @Path("/{id}/confirm")
     @Authenticated
-    public Response confirm(@PathParam("id") String idRaw) {
+    @SecurityRequirement(name = ApiDocs.BEARER)
+    @Operation(
+            operationId = "confirmReservation",
+            summary = "Confirm a HELD reservation (the units are sold)",
+            description = "The quantity leaves both `total` and `reserved`. 409 `reservation_not_held` if the"
+                    + " reservation is already confirmed, released or expired.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The reservation, now CONFIRMED.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ReservationResponse.class)))
+    @Extension(name = ApiDocs.PROBLEM_CODES, value = "validation_failed, not_found, reservation_not_held")
+    public Response confirm(
+            @Parameter(description = "The reservation id.", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    @PathParam("id")
+                    String idRaw) {
         ReservationId id = ReservationId.of(Params.uuid("id", idRaw));
         return answer(id, confirm.confirm(id, caller.get()));
     }
@@ -78,7 +146,23 @@ public class ReservationResource {
     @POST
     @Path("/{id}/release")
     @Authenticated
-    public Response release(@PathParam("id") String idRaw) {
+    @SecurityRequirement(name = ApiDocs.BEARER)
+    @Operation(
+            operationId = "releaseReservation",
+            summary = "Release a HELD reservation (the units return to stock)",
+            description = "409 `reservation_not_held` if the reservation is already confirmed, released or expired.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The reservation, now RELEASED.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ReservationResponse.class)))
+    @Extension(name = ApiDocs.PROBLEM_CODES, value = "validation_failed, not_found, reservation_not_held")
+    public Response release(
+            @Parameter(description = "The reservation id.", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    @PathParam("id")
+                    String idRaw) {
         ReservationId id = ReservationId.of(Params.uuid("id", idRaw));
         return answer(id, release.release(id, caller.get()));
     }

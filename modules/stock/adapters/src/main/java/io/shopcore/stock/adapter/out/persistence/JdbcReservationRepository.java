@@ -93,6 +93,22 @@ public class JdbcReservationRepository implements ReservationRepository {
         }
     }
 
+    /** Reads the partial index on HELD expiries (reservation_held_expiry_idx): only the overdue rows. */
+    @Override
+    public long countOverdue(Instant now) {
+        try (Connection c = ds.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT count(*) FROM stock.reservation WHERE status = 'HELD' AND expires_at <= ?")) {
+            ps.setObject(1, Jdbc.ts(now));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw Jdbc.failure("count overdue reservations", e);
+        }
+    }
+
     @Override
     public Page<Reservation> list(String ownerId, ReservationStatus status, Instant now, long offset, int limit) {
         StringBuilder where = new StringBuilder(" WHERE true");

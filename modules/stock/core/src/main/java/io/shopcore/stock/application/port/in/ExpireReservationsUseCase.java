@@ -5,4 +5,7 @@ public interface ExpireReservationsUseCase {
 
     /** Expires at most one batch of overdue HELD reservations, in one transaction; returns how many. */
     int expireDue();
+
+    /** HELD reservations past their expiry right now that no sweep has expired yet (the sweeper's backlog). */
+    long overdueBacklog();
 }

@@ -39,6 +39,12 @@ public interface ReservationRepository {
     List<Reservation> expireDue(Instant now, int limit);
 
     /**
+     * How many HELD reservations are past their expiry at {@code now} (what {@link #expireDue} would
+     * still expire). Cheap enough for every sweep: it reads only the overdue rows.
+     */
+    long countOverdue(Instant now);
+
+    /**
      * Newest first. {@code ownerId} null: everyone's. {@code status} null: any; HELD and EXPIRED
      * are judged at {@code now} (an overdue HELD reservation counts as EXPIRED).
      */
