@@ -13,7 +13,7 @@ import io.shopcore.client.api.CatalogApi;
 import io.shopcore.client.api.StockApi;
 import io.shopcore.client.model.CategoryResponse;
 import io.shopcore.client.model.CreateCategoryRequest;
-import io.shopcore.client.model.PageResponseProductResponse;
+import io.shopcore.client.model.ProductPageResponse;
 import io.shopcore.client.model.ProductRequest;
 import io.shopcore.client.model.ProductResponse;
 import io.shopcore.client.model.RegisterRequest;
@@ -60,8 +60,9 @@ class ApiClientSmokeTest {
         ApiClient customer = client(base, logIn(base, username, TestUsers.PASSWORD));
         assertThat(new AuthApi(customer).getCurrentUser().getUsername()).isEqualTo(username);
 
-        PageResponseProductResponse page = new CatalogApi(customer).listProducts(category.getId(), 0, 20, "price");
+        ProductPageResponse page = new CatalogApi(customer).listProducts(null, category.getId(), 0, 20, "price");
         assertThat(page.getTotal()).isEqualTo(1L);
+        assertThat(page.getNext()).as("one product: no page after this one").isNull();
         assertThat(page.getItems()).extracting(ProductResponse::getId).containsExactly(product.getId());
         assertThat(page.getItems().getFirst().getAvailable()).isEqualTo(5);
 
