@@ -23,6 +23,7 @@ import io.shopcore.catalog.application.port.out.ProductStock;
 import io.shopcore.catalog.domain.CategoryId;
 import io.shopcore.catalog.domain.ProductId;
 import io.shopcore.catalog.support.CatalogTokens;
+import io.shopcore.catalog.testing.HoldFirstLoad;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
@@ -128,47 +129,5 @@ class CacheReadYourWriteTest {
 
     private static List<String> names(AvailableProductPage page) {
         return page.items().stream().map(p -> p.view().name()).toList();
-    }
-
-    /** Lets the first load read PostgreSQL, then holds it until released, as a slow query would. */
-    private static final class HoldFirstLoad implements ProductReadModel {
-        final CountDownLatch loaded = new CountDownLatch(1);
-        final CountDownLatch release = new CountDownLatch(1);
-        private final ProductReadModel delegate;
-        private final AtomicBoolean first = new AtomicBoolean(true);
-
-        HoldFirstLoad(ProductReadModel delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public ProductPage findPage(ProductListQuery query) {
-            return hold(delegate.findPage(query));
-        }
-
-        @Override
-        public Optional<ProductView> findView(ProductId id) {
-            return hold(delegate.findView(id));
-        }
-
-        @Override
-        public List<ProductView> findActiveAfter(long afterId, int limit) {
-            return delegate.findActiveAfter(afterId, limit);
-        }
-
-        private <T> T hold(T value) {
-            if (first.compareAndSet(true, false)) {
-                loaded.countDown();
-                try {
-                    if (!release.await(30, TimeUnit.SECONDS)) {
-                        throw new IllegalStateException("never released");
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                }
-            }
-            return value;
-        }
     }
 }

@@ -24,6 +24,7 @@ import io.shopcore.catalog.testing.InMemoryProductReadModel;
 import io.shopcore.catalog.testing.InMemoryProductRepository;
 import io.shopcore.catalog.testing.InMemoryProductStock;
 import io.shopcore.catalog.testing.RecordingProductEventPublisher;
+import io.shopcore.catalog.testing.HoldFirstLoad;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -189,49 +190,5 @@ class ProductReadPathTest {
 
     private static List<Long> ids(AvailableProductPage page) {
         return page.items().stream().map(AvailableProduct::id).toList();
-    }
-
-    /** Lets the first load read the store, then holds it until released (as a slow query would be). */
-    private static final class HoldFirstLoad implements ProductReadModel {
-        private final ProductReadModel delegate;
-        private final CountDownLatch loaded;
-        private final CountDownLatch release;
-        private final AtomicBoolean first = new AtomicBoolean(true);
-
-        HoldFirstLoad(ProductReadModel delegate, CountDownLatch loaded, CountDownLatch release) {
-            this.delegate = delegate;
-            this.loaded = loaded;
-            this.release = release;
-        }
-
-        @Override
-        public ProductPage findPage(ProductListQuery query) {
-            return hold(delegate.findPage(query));
-        }
-
-        @Override
-        public Optional<ProductView> findView(ProductId id) {
-            return hold(delegate.findView(id));
-        }
-
-        @Override
-        public List<ProductView> findActiveAfter(long afterId, int limit) {
-            return delegate.findActiveAfter(afterId, limit);
-        }
-
-        private <T> T hold(T value) {
-            if (first.compareAndSet(true, false)) {
-                loaded.countDown();
-                try {
-                    if (!release.await(30, TimeUnit.SECONDS)) {
-                        throw new IllegalStateException("never released");
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                }
-            }
-            return value;
-        }
     }
 }
