@@ -185,6 +185,27 @@ class DatabaseOutageTest {
                 .body("available", equalTo(7));
     }
 
+    @Test
+    void givenDatabaseCut_loginsAnswered503_areNotCountedAgainstTheUser_afterHeal() {
+        TcpProxy proxy = ProxiedDatabaseResource.proxy();
+        String username = "outage-retry-" + UUID.randomUUID().toString().substring(0, 8);
+        TestUsers.register(username, TestUsers.PASSWORD);
+
+        proxy.cut();
+        // More retries than max-failures-per-username (5): none of them got a verdict, so none counts.
+        for (int i = 0; i < 6; i++) {
+            assertProblem(logIn(username).then(), 503, "unavailable");
+        }
+        proxy.heal();
+
+        int afterHeal = await().atMost(RECOVERY)
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> logIn(username).statusCode(), status -> status != 503);
+        assertThat(afterHeal)
+                .as("the right password after the heal is accepted, not throttled (429)")
+                .isEqualTo(200);
+    }
+
     private static Response logIn(String username) {
         return given().contentType(ContentType.JSON)
                 .body(Map.of("username", username, "password", TestUsers.PASSWORD))
