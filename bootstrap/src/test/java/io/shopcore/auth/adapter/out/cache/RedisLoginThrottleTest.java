@@ -82,6 +82,45 @@ class RedisLoginThrottleTest {
     }
 
     @Test
+    void givenCountedAttempts_refund_decrementsBothKeysAndKeepsTheirExpiry() {
+        Username user = someone();
+        String address = address();
+        throttle.attempt(user, address);
+        throttle.attempt(user, address);
+        long userTtlBefore = ttlMillis(RedisLoginThrottle.userKey(user));
+
+        throttle.refund(user, address);
+
+        assertThat(redis.value(Long.class).get(RedisLoginThrottle.userKey(user)))
+                .isEqualTo(1L);
+        assertThat(redis.value(Long.class).get(RedisLoginThrottle.addressKey(address)))
+                .isEqualTo(1L);
+        assertThat(ttlMillis(RedisLoginThrottle.userKey(user)))
+                .as("the window is kept, not restarted")
+                .isPositive()
+                .isLessThanOrEqualTo(userTtlBefore);
+        assertThat(ttlMillis(RedisLoginThrottle.addressKey(address))).isPositive();
+
+        throttle.refund(user, address);
+        throttle.refund(user, address);
+
+        assertThat(redis.key().exists(RedisLoginThrottle.userKey(user), RedisLoginThrottle.addressKey(address)))
+                .as("a count back at zero is deleted, never negative")
+                .isZero();
+    }
+
+    @Test
+    void givenNoCounter_refund_createsNoKey() {
+        Username user = someone();
+        String address = address();
+
+        throttle.refund(user, address);
+
+        assertThat(redis.key().exists(RedisLoginThrottle.userKey(user), RedisLoginThrottle.addressKey(address)))
+                .isZero();
+    }
+
+    @Test
     void givenAttemptsFromOneAddressAcrossUsernames_attempt_blocksTheAddress() {
         String address = address();
         for (int i = 0; i < perAddress; i++) {

@@ -46,18 +46,35 @@ public class LogInService implements LogInUseCase {
         if (blocked.isPresent()) {
             return new Result.Throttled(blocked.get());
         }
-        Optional<User> user = users.findByUsername(username);
+        Optional<User> user;
         boolean valid;
-        if (user.isPresent()) {
-            valid = hasher.verify(command.password(), user.get().passwordHash());
-        } else {
-            hasher.verifyAgainstDummy(command.password());
-            valid = false;
+        try {
+            user = users.findByUsername(username);
+            if (user.isPresent()) {
+                valid = hasher.verify(command.password(), user.get().passwordHash());
+            } else {
+                hasher.verifyAgainstDummy(command.password());
+                valid = false;
+            }
+        } catch (RuntimeException noVerdict) {
+            // The store was unreachable or hashing saturated (answered 503): no guess was judged, so the
+            // attempt is given back; otherwise retries during an outage would lock the account out after it.
+            refund(username, command.clientAddress(), noVerdict);
+            throw noVerdict;
         }
         if (!valid) {
             return new Result.InvalidCredentials();
         }
         throttle.recordSuccess(username, command.clientAddress());
         return new Result.Issued(tokens.startSession(user.get()));
+    }
+
+    /** Gives the attempt back; a refund that fails itself never masks why the login failed. */
+    private void refund(Username username, String clientAddress, RuntimeException cause) {
+        try {
+            throttle.refund(username, clientAddress);
+        } catch (RuntimeException refundFailure) {
+            cause.addSuppressed(refundFailure);
+        }
     }
 }

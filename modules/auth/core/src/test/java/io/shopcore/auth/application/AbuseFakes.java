@@ -84,6 +84,12 @@ final class AbuseFakes {
         }
 
         @Override
+        public synchronized void refund(Username username, String clientAddress) {
+            counts.computeIfPresent("user:" + username.value(), (k, v) -> v > 1 ? v - 1 : null);
+            counts.computeIfPresent("addr:" + clientAddress, (k, v) -> v > 1 ? v - 1 : null);
+        }
+
+        @Override
         public synchronized Optional<Duration> attempt(Action action, String clientAddress) {
             return counts.merge(action + ":" + clientAddress, 1, Integer::sum) > maxPerAddress
                     ? Optional.of(Duration.ofMinutes(5))

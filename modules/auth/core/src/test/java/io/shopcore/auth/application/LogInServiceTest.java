@@ -1,14 +1,22 @@
 package io.shopcore.auth.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.shopcore.auth.application.port.in.LogInUseCase.Command;
 import io.shopcore.auth.application.port.in.LogInUseCase.Result;
 import io.shopcore.auth.application.port.in.TokenPair;
+import io.shopcore.auth.application.port.out.LoginThrottle;
+import io.shopcore.auth.application.port.out.PasswordHasher;
+import io.shopcore.auth.application.port.out.UserRepository;
 import io.shopcore.auth.domain.RefreshToken;
 import io.shopcore.auth.domain.User;
+import io.shopcore.auth.domain.UserId;
 import io.shopcore.auth.domain.Username;
 import io.shopcore.auth.testing.FakeAccessTokenIssuer;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 class LogInServiceTest {
@@ -109,6 +117,157 @@ class LogInServiceTest {
 
         assertThat(auth.throttle.failuresOf(new Username("erin"))).isZero();
         assertThat(auth.throttle.failuresFrom(ADDRESS)).isEqualTo(2);
+    }
+
+    /** Stands for the store being unreachable (StoreUnavailableException in the adapters, answered 503). */
+    static final class Outage extends RuntimeException {
+        Outage(String message) {
+            super(message);
+        }
+    }
+
+    /** The fixture's users, whose lookups fail while {@link #down} is set. */
+    final AtomicBoolean down = new AtomicBoolean();
+
+    final UserRepository flakyUsers = new UserRepository() {
+        @Override
+        public Optional<User> findByUsername(Username username) {
+            if (down.get()) {
+                throw new Outage("database unreachable");
+            }
+            return auth.users.findByUsername(username);
+        }
+
+        @Override
+        public Optional<User> findById(UserId id) {
+            return auth.users.findById(id);
+        }
+
+        @Override
+        public boolean addIfUsernameFree(User user) {
+            return auth.users.addIfUsernameFree(user);
+        }
+
+        @Override
+        public void update(User user) {
+            auth.users.update(user);
+        }
+    };
+
+    final LogInService duringOutages = new LogInService(flakyUsers, auth.hasher, auth.throttle, auth.issuer);
+
+    Result logInDuringOutages(String username, String password) {
+        return duringOutages.logIn(new Command(username, password, ADDRESS));
+    }
+
+    @Test
+    void givenTheUserLookupFails_logIn_propagatesTheFailureAndRefundsTheAttempt() {
+        auth.customer("grace");
+        down.set(true);
+
+        Throwable thrown = catchThrowable(() -> logInDuringOutages("grace", AuthFixture.PASSWORD));
+
+        assertThat(thrown).isInstanceOf(Outage.class).hasNoSuppressedExceptions();
+        assertThat(auth.throttle.failuresOf(new Username("grace"))).isZero();
+        assertThat(auth.throttle.failuresFrom(ADDRESS)).isZero();
+    }
+
+    @Test
+    void givenMoreOutageFailuresThanTheLimit_logIn_withTheRightPasswordAfterwards_isNotThrottled() {
+        auth.customer("heidi");
+        down.set(true);
+        for (int i = 0; i < 6; i++) {
+            assertThat(catchThrowable(() -> logInDuringOutages("heidi", AuthFixture.PASSWORD)))
+                    .isInstanceOf(Outage.class);
+        }
+        down.set(false);
+
+        assertThat(logInDuringOutages("heidi", AuthFixture.PASSWORD)).isInstanceOf(Result.Issued.class);
+    }
+
+    @Test
+    void givenWrongPasswordsBetweenOutages_logIn_stillCountsTheWrongPasswords() {
+        auth.customer("ivan");
+        for (int i = 0; i < 2; i++) {
+            down.set(true);
+            catchThrowable(() -> logInDuringOutages("ivan", "wrong-password"));
+            down.set(false);
+            assertThat(logInDuringOutages("ivan", "wrong-password")).isEqualTo(new Result.InvalidCredentials());
+        }
+        assertThat(auth.throttle.failuresOf(new Username("ivan"))).isEqualTo(2);
+        assertThat(logInDuringOutages("ivan", "wrong-password")).isEqualTo(new Result.InvalidCredentials());
+
+        assertThat(logInDuringOutages("ivan", AuthFixture.PASSWORD))
+                .as("three wrong passwords reach the limit of 3")
+                .isEqualTo(new Result.Throttled(AuthFixture.WINDOW));
+    }
+
+    @Test
+    void givenHashingSaturated_logIn_propagatesAndRefundsTheAttempt() {
+        auth.customer("judy");
+        PasswordHasher saturated = new PasswordHasher() {
+            @Override
+            public String hash(String password) {
+                throw new Outage("hashing saturated");
+            }
+
+            @Override
+            public boolean verify(String password, String encodedHash) {
+                throw new Outage("hashing saturated");
+            }
+
+            @Override
+            public void verifyAgainstDummy(String password) {
+                throw new Outage("hashing saturated");
+            }
+
+            @Override
+            public boolean needsRehash(String encodedHash) {
+                return false;
+            }
+        };
+        LogInService logIn = new LogInService(auth.users, saturated, auth.throttle, auth.issuer);
+
+        for (String name : new String[] {"judy", "nobody"}) {
+            assertThat(catchThrowable(() -> logIn.logIn(new Command(name, AuthFixture.PASSWORD, ADDRESS))))
+                    .isInstanceOf(Outage.class);
+            assertThat(auth.throttle.failuresOf(new Username(name))).isZero();
+        }
+        assertThat(auth.throttle.failuresFrom(ADDRESS)).isZero();
+    }
+
+    @Test
+    void givenTheRefundFailsToo_logIn_stillThrowsTheOriginalFailure() {
+        auth.customer("ken");
+        down.set(true);
+        IllegalStateException refundFailure = new IllegalStateException("throttle store unreachable");
+        LoginThrottle failingRefunds = new LoginThrottle() {
+            @Override
+            public Optional<Duration> attempt(Username username, String clientAddress) {
+                return auth.throttle.attempt(username, clientAddress);
+            }
+
+            @Override
+            public Optional<Duration> attemptFromAddress(String clientAddress) {
+                return auth.throttle.attemptFromAddress(clientAddress);
+            }
+
+            @Override
+            public void recordSuccess(Username username, String clientAddress) {
+                auth.throttle.recordSuccess(username, clientAddress);
+            }
+
+            @Override
+            public void refund(Username username, String clientAddress) {
+                throw refundFailure;
+            }
+        };
+        LogInService logIn = new LogInService(flakyUsers, auth.hasher, failingRefunds, auth.issuer);
+
+        Throwable thrown = catchThrowable(() -> logIn.logIn(new Command("ken", AuthFixture.PASSWORD, ADDRESS)));
+
+        assertThat(thrown).isInstanceOf(Outage.class);
+        assertThat(thrown.getSuppressed()).containsExactly(refundFailure);
     }
 
     @Test

@@ -12,7 +12,8 @@ import java.util.Optional;
  * {@link LoginThrottle} and {@link AddressThrottle} with the Redis adapter's rules and no clock: an
  * attempt is counted before the password is checked (per username and per address), at the limit a
  * caller is refused for the whole window and the refused attempt is not counted; a success clears the
- * username's count and gives the address its attempt back.
+ * username's count and gives the address its attempt back; a refund (an attempt without a verdict)
+ * gives back one attempt to both, never below zero.
  */
 public final class InMemoryLoginThrottle implements LoginThrottle, AddressThrottle {
 
@@ -60,6 +61,16 @@ public final class InMemoryLoginThrottle implements LoginThrottle, AddressThrott
     public synchronized void recordSuccess(Username username, String clientAddress) {
         attempts.remove(userKey(username));
         attempts.computeIfPresent(addressKey(clientAddress), (k, v) -> v > 1 ? v - 1 : null);
+    }
+
+    @Override
+    public synchronized void refund(Username username, String clientAddress) {
+        giveBack(userKey(username));
+        giveBack(addressKey(clientAddress));
+    }
+
+    private void giveBack(String key) {
+        attempts.computeIfPresent(key, (k, v) -> v > 1 ? v - 1 : null);
     }
 
     /** Attempts of this username still counted (failures, once successes gave theirs back). */

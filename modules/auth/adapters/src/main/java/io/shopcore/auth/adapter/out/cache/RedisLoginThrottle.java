@@ -11,7 +11,8 @@ import java.util.Optional;
 /**
  * Login attempts in Redis ({@code auth:login-failures:user:<name>} and {@code ...:addr:<ip>}, each
  * expiring with the window): counted before the password check, in one atomic script per attempt
- * (RedisWindowCounters), so concurrent guesses get at most the limit through.
+ * (RedisWindowCounters), so concurrent guesses get at most the limit through. An attempt that ends
+ * without a verdict is given back on both keys ({@link #refund}), in Redis and in process.
  */
 @ApplicationScoped
 public class RedisLoginThrottle implements LoginThrottle {
@@ -44,6 +45,11 @@ public class RedisLoginThrottle implements LoginThrottle {
     public void recordSuccess(Username username, String clientAddress) {
         counters.clear(userKey(username));
         counters.refund(addressKey(clientAddress));
+    }
+
+    @Override
+    public void refund(Username username, String clientAddress) {
+        counters.refund(userKey(username), addressKey(clientAddress));
     }
 
     private static Optional<Duration> blocked(RedisWindowCounters.Count count, int max) {

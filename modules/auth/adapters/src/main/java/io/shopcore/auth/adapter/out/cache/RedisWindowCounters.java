@@ -38,12 +38,22 @@ public class RedisWindowCounters {
             end
             return out""";
 
-    /** Gives one count back, without ever creating a key or dropping below zero (DECR keeps the TTL). */
+    /**
+     * KEYS: the counters. Gives one count back on each, atomically, without ever creating a key or
+     * dropping below zero (DECR keeps the TTL; a count reaching zero is deleted). Returns the new counts.
+     */
     static final String REFUND = """
-            local v = tonumber(redis.call('GET', KEYS[1]) or '0')
-            if v > 1 then return redis.call('DECR', KEYS[1]) end
-            if v == 1 then redis.call('DEL', KEYS[1]) end
-            return 0""";
+            local out = {}
+            for i, key in ipairs(KEYS) do
+              local v = tonumber(redis.call('GET', key) or '0')
+              if v > 1 then
+                out[#out + 1] = redis.call('DECR', key)
+              else
+                if v == 1 then redis.call('DEL', key) end
+                out[#out + 1] = 0
+              end
+            end
+            return out""";
 
     private final RedisDataSource redisDs;
     private final ResilientRedis redis;
@@ -104,10 +114,21 @@ public class RedisWindowCounters {
                 .orElse(locally);
     }
 
-    public void refund(String key) {
-        local.computeIfPresent(
-                key, (k, c) -> c.count() > 1 ? new LocalCounter(c.count() - 1, c.expiresAtNanos()) : null);
-        redis.run("window-counter-refund", () -> redisDs.execute("EVAL", REFUND, "1", key));
+    /**
+     * Gives one count back on every key, never below zero and keeping each window's expiry, in process
+     * and in Redis (one atomic script). A Redis failure is absorbed (ResilientRedis): the in-process
+     * counts are refunded anyway, and the shared ones expire with their window.
+     */
+    public void refund(String... keys) {
+        for (String key : keys) {
+            local.computeIfPresent(
+                    key, (k, c) -> c.count() > 1 ? new LocalCounter(c.count() - 1, c.expiresAtNanos()) : null);
+        }
+        String[] args = new String[keys.length + 2];
+        args[0] = REFUND;
+        args[1] = Integer.toString(keys.length);
+        System.arraycopy(keys, 0, args, 2, keys.length);
+        redis.run("window-counter-refund", () -> redisDs.execute("EVAL", args));
     }
 
     public void clear(String key) {

@@ -9,7 +9,8 @@ import java.util.Optional;
  * <em>before</em> the password is checked, atomically with the decision, so concurrent guesses cannot
  * all slip through between a check and a count: of any number of simultaneous attempts for one
  * username, at most the limit proceed. A success clears the username's count and gives the attempt
- * back to the address, so in steady state the counts are failed attempts.
+ * back to the address; an attempt that ends without a verdict (the user store unreachable, password
+ * hashing saturated) is given back entirely. So in steady state the counts are failed attempts.
  */
 public interface LoginThrottle {
 
@@ -21,4 +22,10 @@ public interface LoginThrottle {
 
     /** After a successful login: clears the username's count and refunds the address's attempt. */
     void recordSuccess(Username username, String clientAddress);
+
+    /**
+     * Gives back one attempt that ended without a verdict: decrements the username's and the address's
+     * counts, never below zero, keeping their expiry (never creates a counter, never one without expiry).
+     */
+    void refund(Username username, String clientAddress);
 }
