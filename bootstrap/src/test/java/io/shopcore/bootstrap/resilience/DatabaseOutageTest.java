@@ -31,7 +31,6 @@ import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Supplier;
@@ -57,8 +56,6 @@ class DatabaseOutageTest {
     private static final int STOCK = 1_000_000;
     /** Answers of each kind wanted while cut, and after the heal. */
     private static final int ENOUGH = 3;
-    /** Keyed reservations refused during the cut that are sent again, same key, after the heal. */
-    private static final int RETRIED_KEYS = 20;
     /** Load steps: reserve the hot product (with, without key), reserve another, stock, list, product, login. */
     private static final String[] KINDS = {
         "reserve hot keyed", "reserve hot", "reserve other", "stock", "list", "product", "login"
@@ -244,6 +241,9 @@ class DatabaseOutageTest {
         Map<Long, Map<String, Integer>> acknowledged = new ConcurrentHashMap<>();
         products.forEach(p -> acknowledged.put(p, new ConcurrentHashMap<>()));
         Queue<Refused> refusedKeyed = new ConcurrentLinkedQueue<>();
+        // Units of reservations sent without a key and answered 503, by product (see the final check).
+        Map<Long, AtomicLong> refusedUnkeyed = new ConcurrentHashMap<>();
+        products.forEach(p -> refusedUnkeyed.put(p, new AtomicLong()));
         AtomicLongArray duringCut = new AtomicLongArray(KINDS.length);
         AtomicLongArray unavailableDuringCut = new AtomicLongArray(KINDS.length);
         AtomicLongArray successAfterHeal = new AtomicLongArray(KINDS.length);
@@ -262,17 +262,23 @@ class DatabaseOutageTest {
                     String key = "db-midload-" + UUID.randomUUID();
                     a = api.reserve(customer, hot, quantity, key);
                     ok = reserved(a, hot, quantity, acknowledged);
-                    if (!ok && refusedKeyed.size() < RETRIED_KEYS) {
+                    if (!ok) {
                         refusedKeyed.add(new Refused(key, hot, quantity));
                     }
                 }
                 case 1 -> {
                     a = api.reserve(customer, hot, quantity, null);
                     ok = reserved(a, hot, quantity, acknowledged);
+                    if (!ok) {
+                        refusedUnkeyed.get(hot).addAndGet(quantity);
+                    }
                 }
                 case 2 -> {
                     a = api.reserve(customer, other, quantity, null);
                     ok = reserved(a, other, quantity, acknowledged);
+                    if (!ok) {
+                        refusedUnkeyed.get(other).addAndGet(quantity);
+                    }
                 }
                 case 3 -> {
                     a = api.get("/api/v1/stock/" + other);
@@ -364,15 +370,24 @@ class DatabaseOutageTest {
                 .as("the cut was felt (some answers were 503)")
                 .isPositive();
 
-        // A keyed reservation refused with 503 left nothing under its key: sent again, it is a new reservation.
+        // Every keyed reservation answered 503 is sent again with its key. Almost always nothing was stored and it
+        // is a new reservation; but when the connection broke while the COMMIT itself was on the wire, PostgreSQL
+        // may have committed without anyone being told (the service answered 503 honestly: it could not know).
+        // The key is what makes that outcome knowable: the retry answers the stored reservation (replayed). Either
+        // way the client ends with exactly one reservation per key, which the count below checks.
+        int replayed = 0;
         for (Refused r : refusedKeyed) {
             Answer again = api.reserve(customer, r.product(), r.quantity(), r.key());
             ShopClient.expect(again, 201);
-            assertThat(again.header("Idempotent-Replayed"))
-                    .as("key " + r.key() + " was answered 503, yet a reservation was stored under it")
-                    .isNull();
+            if (again.header("Idempotent-Replayed") != null) {
+                replayed++;
+            }
             acknowledged.get(r.product()).put(again.text("id"), r.quantity());
         }
+        System.out.printf(
+                "DatabaseOutageTest mid-load: %d keyed reservations answered 503 and retried, %d of them had been"
+                        + " committed while the connection broke (replayed)%n",
+                refusedKeyed.size(), replayed);
 
         Answer audit = api.audit(admin);
         assertThat(audit.body().path("consistent").asBoolean()).as(audit.raw()).isTrue();
@@ -382,9 +397,12 @@ class DatabaseOutageTest {
             long told = acknowledged.get(product).values().stream()
                     .mapToLong(Integer::longValue)
                     .sum();
+            // Without a key, the commit-time case above cannot be told apart by the client: at most the units
+            // answered 503 without a key may be reserved beyond what was acknowledged, never fewer.
             assertThat(level.number("reserved"))
-                    .as("product " + product + ": reserved = the sum of the 201s the clients received")
-                    .isEqualTo(told);
+                    .as("product " + product + ": reserved = the 201s the clients received (+ at most the units of"
+                            + " unkeyed reservations answered 503, whose commit may have been cut in flight)")
+                    .isBetween(told, told + refusedUnkeyed.get(product).get());
             Answer own = api.get("/api/v1/stock/audit?productId=" + product, admin);
             assertThat(own.body().path("consistent").asBoolean()).as(own.raw()).isTrue();
         }
