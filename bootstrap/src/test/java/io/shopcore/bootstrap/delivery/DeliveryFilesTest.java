@@ -178,9 +178,11 @@ class DeliveryFilesTest {
         List<Path> scripts = new ArrayList<>(Repo.files("k8s/*.sh"));
         scripts.addAll(Repo.files("deploy/**/*.sh"));
         scripts.addAll(Repo.files("loadtest/rehearsal*.sh"));
+        scripts.addAll(Repo.files("*.sh"));
         assertThat(scripts)
                 .extracting(p -> Repo.ROOT.relativize(p).toString())
                 .contains(
+                        "run-dev.sh",
                         "k8s/rollout.sh",
                         "deploy/nginx/switch.sh",
                         "deploy/compose/switch.sh",

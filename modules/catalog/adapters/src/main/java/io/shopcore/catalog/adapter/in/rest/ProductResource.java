@@ -32,8 +32,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.ArrayList;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
@@ -148,12 +146,12 @@ public class ProductResource {
         }
         AvailableProductPage result = queries.listProducts(new ProductListQuery(
                 category == null ? null : new CategoryId(category), order, paging.page(), paging.size(), cursor));
-        List<ProductResponse> items = new ArrayList<>(result.items().size());
-        for (var p : result.items()) {
-            items.add(ProductResponse.from(p));
-        }
         return new ProductPageResponse(
-                items, result.page(), result.size(), result.total(), ProductCursors.encode(result.next()));
+                result.items().stream().map(ProductResponse::from).toList(),
+                result.page(),
+                result.size(),
+                result.total(),
+                ProductCursors.encode(result.next()));
     }
 
     @GET

@@ -3,7 +3,6 @@ package io.shopcore.stock.adapter.in.rest;
 import io.quarkus.security.Authenticated;
 import io.shopcore.infrastructure.openapi.ApiDocs;
 import io.shopcore.infrastructure.problem.ApiProblemException;
-import io.shopcore.infrastructure.problem.Problem;
 import io.shopcore.infrastructure.problem.ProblemCode;
 import io.shopcore.infrastructure.problem.Problems;
 import io.shopcore.infrastructure.web.PageResponse;
@@ -32,9 +31,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -158,52 +155,16 @@ public class StockResource {
         reserve.reserveAsync(command)
                 .whenComplete((result, failure) -> requestContext.runOnContext(ignored -> {
                     if (failure != null) {
-                        response.completeExceptionally(unwrap(failure));
+                        response.completeExceptionally(ReservationAnswers.unwrap(failure));
                         return;
                     }
                     try {
-                        response.complete(toResponse(result, productId, quantity));
+                        response.complete(ReservationAnswers.of(result, productId, quantity));
                     } catch (RuntimeException e) {
                         response.completeExceptionally(e);
                     }
                 }));
         return response;
-    }
-
-    private static Response toResponse(ReserveStockUseCase.Result result, long productId, int quantity) {
-        Response response = switch (result) {
-            case ReserveStockUseCase.Reserved r ->
-                Response.status(Response.Status.CREATED)
-                        .location(URI.create(
-                                "/api/v1/reservations/" + r.reservation().id()))
-                        .type(MediaType.APPLICATION_JSON)
-                        .entity(ReservationResponse.from(r.reservation()))
-                        .build();
-            case ReserveStockUseCase.InsufficientStock i ->
-                Problems.of(
-                        ProblemCode.INSUFFICIENT_STOCK,
-                        "Not enough stock of product " + productId + " for " + quantity + " units");
-            case ReserveStockUseCase.ProductNotFound n -> Problems.notFound("No product " + productId);
-            case ReserveStockUseCase.IdempotencyKeyReused k ->
-                Problems.of(
-                        ProblemCode.IDEMPOTENCY_KEY_REUSED, "This Idempotency-Key was used with a different request");
-            case ReserveStockUseCase.Overloaded o ->
-                Problems.response(
-                        Problem.of(ProblemCode.UNAVAILABLE, "Too many reservations in flight; try again"),
-                        o.retryAfter());
-        };
-        if (result.replayed()) {
-            return Response.fromResponse(response).header(REPLAYED, "true").build();
-        }
-        return response;
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-        Throwable cause = failure;
-        while (cause instanceof CompletionException && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 
     @POST
