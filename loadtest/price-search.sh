@@ -29,7 +29,7 @@ echo "| path | connections | req/s | p50 | p90 | p99 |" > "$OUT"
 echo "|---|---:|---:|---:|---:|---:|" >> "$OUT"
 bench() { # label, expected path, jvm args...
   local label=$1 expected=$2; shift 2
-  for fd in /proc/$$/fd/*; do n=${fd##*/}; [ "$n" -gt 2 ] 2>/dev/null && eval "exec $n>&-" 2>/dev/null; done
+  for fd in "/proc/$$/fd/"*; do n=${fd##*/}; [ "$n" -gt 2 ] 2>/dev/null && eval "exec $n>&-" 2>/dev/null; done
   "$JAVA" -Xms512m -Xmx512m -Dquarkus.http.port=$PORT -Dshopcore.catalog.demo-data.enabled=true "$@" -jar "$JAR" \
     > /tmp/shopcore-price-bench.log 2>&1 &
   local pid=$!

@@ -114,7 +114,7 @@ stop_service() {
 }
 trap 'stop_service; [ -n "${SAMPLER_PID:-}" ] && kill "$SAMPLER_PID" 2>/dev/null; true' EXIT
 
-start_service() { # extra JVM args...
+start_service() {
   stop_service
   log "fresh database $BENCH_DB and Redis db $REDIS_DB"
   psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)"
@@ -129,7 +129,7 @@ start_service() { # extra JVM args...
     -Dshopcore.auth.throttle.max-registrations-per-address=1000000 \
     -Dshopcore.auth.throttle.max-refreshes-per-address=1000000 \
     -Dshopcore.auth.throttle.max-failures-per-address=1000000 \
-    ${JVM_ARGS[@]+"${JVM_ARGS[@]}"} "$@" >&2
+    ${JVM_ARGS[@]+"${JVM_ARGS[@]}"} >&2
   case "$CATALOG" in
     demo) wait_for_products 1000 ;;
     generated:*) BASE="$BASE" BENCH_DB="$BENCH_DB" REDIS_DB="$REDIS_DB" "$LT/generate-data.sh" "${CATALOG#generated:}" >&2 ;;
@@ -250,7 +250,7 @@ run_scenario() { # simulation users outdir [extra -D...]
 
 finish_service() { # copy of the service log
   if [ "$OWN_SERVICE" = 1 ]; then
-    mkdir -p "$(dirname "$1")" && cp "$LOG_FILE" "$1" 2>/dev/null || true
+    { mkdir -p "$(dirname "$1")" && cp "$LOG_FILE" "$1"; } 2>/dev/null || true
     stop_service
   fi
 }

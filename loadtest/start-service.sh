@@ -29,7 +29,7 @@ export MP_JWT_VERIFY_PUBLICKEY_LOCATION="$KEYS/jwt-public.pem"
 export SMALLRYE_JWT_SIGN_KEY_LOCATION="$KEYS/jwt-private.pem"
 export SHOPCORE_ADMIN_USERNAME=admin SHOPCORE_ADMIN_PASSWORD=bench-admin-password
 # Do not hand inherited descriptors (e.g. a build lock held by the caller) to the long-lived JVM.
-for fd in /proc/$$/fd/*; do n=${fd##*/}; [ "$n" -gt 2 ] 2>/dev/null && eval "exec $n>&-" 2>/dev/null; done
+for fd in "/proc/$$/fd/"*; do n=${fd##*/}; [ "$n" -gt 2 ] 2>/dev/null && eval "exec $n>&-" 2>/dev/null; done
 # The management interface (if the build enables one) moves with the port, so two runs never collide.
 "$JAVA" -Xms"${JVM_HEAP:-512m}" -Xmx"${JVM_HEAP:-512m}" -Dquarkus.http.port="$PORT" \
   -Dquarkus.management.port=$((PORT + 1000)) "$@" -jar "$JAR" > "$LOG_FILE" 2>&1 &

@@ -43,6 +43,7 @@ run() { # label, connections, products
 echo "| strategy | products | connections | reservations/s | p99 | non-2xx |" | tee results/stock-strategies.md
 echo "|---|---|---:|---:|---:|---:|" | tee -a results/stock-strategies.md
 for STRATEGY in $STRATEGIES; do
+  # shellcheck disable=SC2086 # EXTRA_JVM_ARGS is a list of arguments
   ./start-service.sh -Dshopcore.stock.reservation-strategy="$STRATEGY" -Dshopcore.catalog.demo-data.enabled=true ${EXTRA_JVM_ARGS:-} >/dev/null
   for _ in $(seq 1 60); do [ "$(product_ids | wc -l)" -ge 1000 ] && break; sleep 2; done
   ADMIN=$(admin_token); CUSTOMER=$(customer_token)

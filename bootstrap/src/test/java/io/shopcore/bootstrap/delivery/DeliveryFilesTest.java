@@ -177,7 +177,8 @@ class DeliveryFilesTest {
         List<String> cmd = new ArrayList<>(List.of("shellcheck", "-S", "info"));
         List<Path> scripts = new ArrayList<>(Repo.files("k8s/*.sh"));
         scripts.addAll(Repo.files("deploy/**/*.sh"));
-        scripts.addAll(Repo.files("loadtest/rehearsal*.sh"));
+        scripts.addAll(Repo.files("loadtest/*.sh"));
+        scripts.addAll(Repo.files("docs/**/*.sh"));
         scripts.addAll(Repo.files("*.sh"));
         assertThat(scripts)
                 .extracting(p -> Repo.ROOT.relativize(p).toString())
@@ -186,7 +187,9 @@ class DeliveryFilesTest {
                         "k8s/rollout.sh",
                         "deploy/nginx/switch.sh",
                         "deploy/compose/switch.sh",
-                        "loadtest/rehearsal.sh");
+                        "loadtest/rehearsal.sh",
+                        "loadtest/sizing-sweep.sh",
+                        "docs/performance/plot-sizing.sh");
         scripts.forEach(p -> cmd.add(p.toString()));
         Repo.Result r = Repo.run(Repo.ROOT, cmd);
         assertThat(r.exitCode()).as(r.both()).isZero();
