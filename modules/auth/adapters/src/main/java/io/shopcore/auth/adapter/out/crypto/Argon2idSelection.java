@@ -80,7 +80,7 @@ public final class Argon2idSelection {
     /** The one line {@code auto} logs when it falls back: why, what it costs, how to fix it. */
     static String fallbackWarning(String reason) {
         return "auth: libargon2 cannot be used (" + reason + "): password hashes are computed by Bouncy Castle"
-                + " instead, about half as fast (same hashes). To fix, " + HOW_TO_FIX + "; or set " + KEY
+                + " instead, about 1.4x the time per hash (same hashes). To fix, " + HOW_TO_FIX + "; or set " + KEY
                 + "=java to choose Bouncy Castle on purpose";
     }
 

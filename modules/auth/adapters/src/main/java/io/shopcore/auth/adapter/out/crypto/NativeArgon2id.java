@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * Argon2id from the reference C implementation (Debian's {@code libargon2-1}, through JNA): the same bytes
- * as Bouncy Castle in about half the time. Loaded only by name from {@link Argon2idSelection}, never in a
- * native image (JNA is not registered for one), so nothing else may refer to this class.
+ * as Bouncy Castle in about 0.7x its time (docs/performance.md). Loaded only by name from
+ * {@link Argon2idSelection}, never in a native image (JNA is not registered for one), so nothing else may
+ * refer to this class.
  */
 final class NativeArgon2id implements Argon2idFunction {
 
