@@ -4,15 +4,17 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 BASE=http://127.0.0.1:8080
+# Metrics and health live on the management interface in prod (start-service.sh: port + 1000).
+MGMT="${MGMT:-http://127.0.0.1:9080}"
 DURATION="${DURATION:-30s}"
 curl -s -o /dev/null -XPOST "$BASE/api/v1/auth/register" -H 'Content-Type: application/json' \
   -d '{"username":"bench-user","password":"bench-password-1"}'
-metric() { curl -s "$BASE/q/metrics" | awk -v m="$1" '$1==m {print $2}'; }
+metric() { curl -s "$MGMT/q/metrics" | awk -v m="$1" '$1==m {print $2}'; }
 
 # A light probe (one request every 50 ms) so that measuring does not itself take the CPU away.
 probe() {
   local out=$1
-  for _ in $(seq 1 200); do curl -s -o /dev/null -w '%{time_total}\n' "$BASE/q/health/live"; sleep 0.05; done | sort -n > "$out"
+  for _ in $(seq 1 200); do curl -s -o /dev/null -w '%{time_total}\n' "$MGMT/q/health/live"; sleep 0.05; done | sort -n > "$out"
   awk '{a[NR]=$1} END {printf "probe /q/health/live: p50 %.1f ms, p99 %.1f ms, max %.1f ms (n=%d)\n", a[int(NR*0.5)]*1000, a[int(NR*0.99)]*1000, a[NR]*1000, NR}' "$out"
 }
 

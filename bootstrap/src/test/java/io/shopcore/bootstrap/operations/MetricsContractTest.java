@@ -74,6 +74,8 @@ class MetricsContractTest {
             Map.entry("tier", Pattern.compile("near|redis")),
             Map.entry("result", Pattern.compile("hit|miss|bypass")),
             Map.entry("dependency", Pattern.compile("postgresql|redis")),
+            // the Argon2id implementation in use (Argon2idFunction#name)
+            Map.entry("implementation", Pattern.compile("native|java")),
             Map.entry("operation", Pattern.compile("[a-z][a-z0-9_.-]{0,40}")),
             Map.entry("datasource", Pattern.compile("default|[a-z][a-z0-9_-]{0,40}")),
             Map.entry("client_name", Pattern.compile("<default>|default|[a-z][a-z0-9_-]{0,40}")),
@@ -174,6 +176,7 @@ class MetricsContractTest {
                         "shopcore_http_problems_total",
                         "shopcore_dependency_up",
                         "shopcore_auth_password_hash_waiting",
+                        "shopcore_auth_password_hash_implementation",
                         "shopcore_stock_expiry_backlog",
                         "shopcore_searches_total",
                         "http_server_requests_seconds_bucket");

@@ -71,6 +71,20 @@ public interface AuthConfig {
 
         @WithDefault("1")
         int parallelism();
+
+        /**
+         * Who computes the hash: {@code auto} (libargon2 when it loads, else Bouncy Castle with a warning),
+         * {@code native} (libargon2, or the start fails) or {@code java} (Bouncy Castle). Both give the same
+         * bytes, so stored hashes verify with either.
+         */
+        @WithDefault("auto")
+        Implementation implementation();
+
+        enum Implementation {
+            AUTO,
+            NATIVE,
+            JAVA
+        }
     }
 
     interface Throttle {

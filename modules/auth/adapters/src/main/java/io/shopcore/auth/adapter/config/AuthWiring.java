@@ -2,6 +2,9 @@ package io.shopcore.auth.adapter.config;
 
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
+import io.shopcore.auth.adapter.out.crypto.Argon2idFunction;
+import io.shopcore.auth.adapter.out.crypto.Argon2idSelection;
+import io.shopcore.auth.adapter.out.crypto.BouncyCastleArgon2id;
 import io.shopcore.auth.application.AuthSettings;
 import io.shopcore.auth.application.port.in.EnsureAdminUseCase;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +19,10 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
-/** Turns configuration into the core's plain settings, checks the keys, and creates the admin at start-up. */
+/**
+ * Turns configuration into the core's plain settings and the chosen Argon2id implementation, checks the keys,
+ * and creates the admin at start-up.
+ */
 @ApplicationScoped
 public class AuthWiring {
 
@@ -26,6 +32,19 @@ public class AuthWiring {
     @Singleton
     AuthSettings settings(AuthConfig config) {
         return new AuthSettings(config.refreshTokenTtl());
+    }
+
+    /** libargon2 or Bouncy Castle, as {@code shopcore.auth.argon2.implementation} says (Argon2idSelection). */
+    @Produces
+    @Singleton
+    Argon2idFunction argon2id(AuthConfig config) {
+        return new Argon2idSelection()
+                .select(
+                        config.argon2().implementation(),
+                        () -> new BouncyCastleArgon2id(
+                                config.hashingConcurrency(),
+                                config.argon2().memoryKib(),
+                                config.argon2().parallelism()));
     }
 
     void onStart(@Observes StartupEvent event, AdminConfig admin, AuthConfig auth, EnsureAdminUseCase ensureAdmin) {

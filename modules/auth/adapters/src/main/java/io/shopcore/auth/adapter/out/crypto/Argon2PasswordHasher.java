@@ -1,7 +1,9 @@
 package io.shopcore.auth.adapter.out.crypto;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
 import io.shopcore.auth.adapter.config.AuthConfig;
 import io.shopcore.auth.application.port.out.PasswordHasher;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,15 +14,19 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
-import org.bouncycastle.crypto.params.Argon2Parameters;
 
 /**
- * Argon2id (Bouncy Castle) in the PHC string format {@code $argon2id$v=19$m=..,t=..,p=..$salt$hash}.
- * Defaults are OWASP's minimum (m=19 MiB, t=2, p=1). {@link PasswordHashingPermits} bounds concurrent
- * hashes to about one per core (more would only thrash memory and CPU, and would starve every other
- * endpoint) and how long a caller waits for its turn (then 503 + Retry-After).
+ * Argon2id password hashes in the PHC string format {@code $argon2id$v=19$m=..,t=..,p=..$salt$hash} (the
+ * format of the reference {@code argon2} CLI). Defaults are OWASP's minimum (m=19 MiB, t=2, p=1). The raw
+ * function is an {@link Argon2idFunction} (libargon2 or Bouncy Castle, {@link Argon2idSelection}); both give
+ * the same bytes, so a stored hash verifies whichever computes it. {@link PasswordHashingPermits} bounds
+ * concurrent hashes to about one per core (more would only thrash memory and CPU, and would starve every
+ * other endpoint) and how long a caller waits for its turn (then 503 + Retry-After).
+ *
+ * <p>Created at start-up, so the implementation is chosen and logged then, and {@code native} without the
+ * library fails the start instead of the first login.
  */
+@Startup
 @ApplicationScoped
 public class Argon2PasswordHasher implements PasswordHasher {
 
@@ -32,25 +38,27 @@ public class Argon2PasswordHasher implements PasswordHasher {
     private static final Base64.Decoder B64D = Base64.getDecoder();
 
     private final SecureRandom random = new SecureRandom();
+    private final Argon2idFunction function;
     private final int memoryKib;
     private final int iterations;
     private final int parallelism;
     private final PasswordHashingPermits permits;
     private final String dummyHash;
     private final Timer timer;
-    private final Argon2BytesGenerator.BlockPool workingMemory;
 
     @Inject
-    public Argon2PasswordHasher(AuthConfig config, PasswordHashingPermits permits, MeterRegistry registry) {
+    public Argon2PasswordHasher(
+            AuthConfig config, Argon2idFunction function, PasswordHashingPermits permits, MeterRegistry registry) {
         this(
+                function,
                 config.argon2().memoryKib(),
                 config.argon2().iterations(),
                 config.argon2().parallelism(),
-                config.hashingConcurrency(),
                 permits,
                 registry);
     }
 
+    /** Bouncy Castle, its pool sized for {@code concurrency} hashes. */
     public Argon2PasswordHasher(
             int memoryKib,
             int iterations,
@@ -58,17 +66,33 @@ public class Argon2PasswordHasher implements PasswordHasher {
             int concurrency,
             PasswordHashingPermits permits,
             MeterRegistry registry) {
+        this(
+                new BouncyCastleArgon2id(concurrency, memoryKib, parallelism),
+                memoryKib,
+                iterations,
+                parallelism,
+                permits,
+                registry);
+    }
+
+    public Argon2PasswordHasher(
+            Argon2idFunction function,
+            int memoryKib,
+            int iterations,
+            int parallelism,
+            PasswordHashingPermits permits,
+            MeterRegistry registry) {
+        this.function = function;
         this.memoryKib = memoryKib;
         this.iterations = iterations;
         this.parallelism = parallelism;
         this.permits = permits;
-        // The m KiB of working memory are reused instead of allocated per hash (19 MiB a login was about
-        // 1 GB/s of garbage during a login flood): Bouncy Castle clears every block before it returns it to
-        // the pool, and the pool keeps at most one hash's worth per permit (more are left to the GC).
-        this.workingMemory = new Argon2BytesGenerator.FixedBlockPool(
-                Math.max(1, concurrency) * Argon2BytesGenerator.getBlockCount(memoryKib, parallelism));
         this.timer = Timer.builder("shopcore_auth_password_hash_seconds")
                 .description("Time spent computing Argon2id hashes (excluding the wait for a permit)")
+                .register(registry);
+        Gauge.builder("shopcore_auth_password_hash_implementation", () -> 1)
+                .description("1 for the Argon2id implementation in use: native (libargon2) or java (Bouncy Castle)")
+                .tag("implementation", function.name())
                 .register(registry);
         this.dummyHash = hash("dummy-password-for-unknown-users");
     }
@@ -115,26 +139,13 @@ public class Argon2PasswordHasher implements PasswordHasher {
     }
 
     private byte[] compute(String password, byte[] salt, int memory, int iters, int lanes, int length) {
-        Argon2Parameters params = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
-                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
-                .withSalt(salt)
-                .withMemoryAsKB(memory)
-                .withIterations(iters)
-                .withParallelism(lanes)
-                .withBlockPool(workingMemory)
-                .build();
-        byte[] out = new byte[length];
         byte[] pw = (password == null ? "" : password).getBytes(StandardCharsets.UTF_8);
-        // The hash takes its m KiB of working memory from the pool, so it belongs inside the permit too: the
-        // permits bound memory (concurrency x m) as well as CPU. The wait for one is bounded (OverloadedException).
+        // The hash takes its m KiB of working memory (pooled in Java, malloc'd by libargon2), so it belongs inside
+        // the permit too: the permits bound memory (concurrency x m) as well as CPU. The wait for one is bounded
+        // (OverloadedException).
         permits.acquire();
         try {
-            return timer.record(() -> {
-                Argon2BytesGenerator generator = new Argon2BytesGenerator();
-                generator.init(params);
-                generator.generateBytes(pw, out);
-                return out;
-            });
+            return timer.record(() -> function.compute(pw, salt, memory, iters, lanes, length));
         } finally {
             permits.release();
         }
