@@ -71,7 +71,7 @@ class StockReadSlotsTest {
         given().get("/api/v1/stock/{id}", id)
                 .then()
                 .statusCode(200)
-                .body("productId", equalTo((int) id))
+                .body("productId", equalTo(id))
                 .body("total", equalTo(7))
                 .body("reserved", equalTo(0))
                 .body("available", equalTo(7));
