@@ -47,6 +47,25 @@ public interface StockConfig {
 
     Batch batch();
 
+    Read read();
+
+    /**
+     * The bound on plain stock reads (GET /stock/{id}) running at once. Worker threads (96) outnumber
+     * pooled connections (32), and the pool does not hand connections out first come, first served: with 50
+     * clients some waiters starved for 100-1,000 ms. A fair queue in front of a few slots keeps the tail
+     * short (docs/performance.md, Sizing guide).
+     */
+    interface Read {
+
+        /** Stock reads holding a connection at once; more wait (in arrival order) for a slot. */
+        @WithDefault("8")
+        int maxConcurrent();
+
+        /** How long a read waits for a slot before the request is answered 503 with Retry-After. */
+        @WithDefault("2s")
+        Duration queueTimeout();
+    }
+
     /**
      * The bounded executor for reservations that must block a thread: those with an idempotency key
      * (the replay look-up) and every reservation of the synchronous strategies (pessimistic, atomic).

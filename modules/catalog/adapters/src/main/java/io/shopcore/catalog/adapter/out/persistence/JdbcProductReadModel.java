@@ -11,6 +11,7 @@ import io.shopcore.catalog.application.port.in.ProductView;
 import io.shopcore.catalog.application.port.out.ProductReadModel;
 import io.shopcore.catalog.domain.Money;
 import io.shopcore.catalog.domain.ProductId;
+import io.shopcore.infrastructure.store.ReadSlots;
 import io.shopcore.infrastructure.store.TranslateStoreFailures;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -56,7 +57,8 @@ public class JdbcProductReadModel implements ProductReadModel {
 
     public JdbcProductReadModel(DataSource dataSource, MeterRegistry registry, CatalogConfig config) {
         this.dataSource = dataSource;
-        this.slots = new ReadSlots(config.read().maxConcurrent(), config.read().queueTimeout(), registry);
+        this.slots = new ReadSlots(
+                "catalog", config.read().maxConcurrent(), config.read().queueTimeout(), registry);
         FunctionCounter.builder("shopcore.catalog.read.statements", statements, AtomicLong::get)
                 .description("SQL statements run by the catalog's read path (cache misses only)")
                 .register(registry);

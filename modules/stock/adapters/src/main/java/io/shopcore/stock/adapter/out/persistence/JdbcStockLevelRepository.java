@@ -1,6 +1,9 @@
 package io.shopcore.stock.adapter.out.persistence;
 
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.shopcore.infrastructure.store.ReadSlots;
+import io.shopcore.stock.adapter.config.StockConfig;
 import io.shopcore.stock.application.port.out.StockLevelRepository;
 import io.shopcore.stock.domain.StockLevel;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +20,13 @@ import java.util.Optional;
 /**
  * Plain JDBC over the Agroal pool: inside a JTA transaction the connection joins it, outside it
  * autocommits. Reads are primary-key lookups with no Hibernate session, so GET /stock stays cheap.
+ *
+ * <p>The plain reads of the stock queries ({@link #find}, {@link #exists}) run in one of
+ * {@code shopcore.stock.read.max-concurrent} slots, taken first come, first served; a read that finds
+ * none within {@code queue-timeout} is refused as unavailable (503 with Retry-After). The pool's own
+ * hand-over is not fair: with more worker threads than connections, some reads waited 100-1,000 ms
+ * for a connection while others took it again and again. The writes (reservations, adjustments, the
+ * batch writer) never take a slot: they are bounded by their own executors and queues.
  */
 @ApplicationScoped
 public class JdbcStockLevelRepository implements StockLevelRepository {
@@ -25,37 +35,44 @@ public class JdbcStockLevelRepository implements StockLevelRepository {
             "SELECT total, reserved FROM stock.stock_level WHERE product_id = ? AND NOT retired";
 
     private final AgroalDataSource ds;
+    private final ReadSlots slots;
 
-    public JdbcStockLevelRepository(AgroalDataSource ds) {
+    public JdbcStockLevelRepository(AgroalDataSource ds, MeterRegistry registry, StockConfig config) {
         this.ds = ds;
+        this.slots = new ReadSlots(
+                Jdbc.STORE, config.read().maxConcurrent(), config.read().queueTimeout(), registry);
     }
 
     @Override
     public Optional<StockLevel> find(long productId) {
-        try (Connection c = ds.getConnection();
-                PreparedStatement ps = c.prepareStatement(FIND)) {
-            ps.setLong(1, productId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next()
-                        ? Optional.of(new StockLevel(productId, rs.getInt(1), rs.getInt(2)))
-                        : Optional.empty();
+        return slots.run(() -> {
+            try (Connection c = ds.getConnection();
+                    PreparedStatement ps = c.prepareStatement(FIND)) {
+                ps.setLong(1, productId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next()
+                            ? Optional.of(new StockLevel(productId, rs.getInt(1), rs.getInt(2)))
+                            : Optional.empty();
+                }
+            } catch (SQLException e) {
+                throw Jdbc.failure("read stock level", e);
             }
-        } catch (SQLException e) {
-            throw Jdbc.failure("read stock level", e);
-        }
+        });
     }
 
     @Override
     public boolean exists(long productId) {
-        try (Connection c = ds.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT 1 FROM stock.stock_level WHERE product_id = ?")) {
-            ps.setLong(1, productId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
+        return slots.run(() -> {
+            try (Connection c = ds.getConnection();
+                    PreparedStatement ps = c.prepareStatement("SELECT 1 FROM stock.stock_level WHERE product_id = ?")) {
+                ps.setLong(1, productId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            } catch (SQLException e) {
+                throw Jdbc.failure("read stock level", e);
             }
-        } catch (SQLException e) {
-            throw Jdbc.failure("read stock level", e);
-        }
+        });
     }
 
     @Override
