@@ -50,6 +50,7 @@ set logscale y 10
 set yrange [*:*]
 plot ${p99%, }
 unset logscale y
+set key bottom right
 set ylabel 'peak RSS (MB)'
 set yrange [0:*]
 plot ${rss%, }
