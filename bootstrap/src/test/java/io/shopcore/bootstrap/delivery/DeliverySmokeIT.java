@@ -117,13 +117,16 @@ class DeliverySmokeIT {
             jars = files.map(f -> f.getFileName().toString()).toList();
         }
         assertThat(jars).as("lib/main").anyMatch(jar -> jar.startsWith("io.quarkus.quarkus-core-"));
+        assertThat(jars)
+                .as("lib/main: JNA for NativeArgon2id")
+                .anyMatch(jar -> jar.startsWith("net.java.dev.jna.jna-"));
         assertThat(AppProperties.prod().get("quarkus.package.jar.filter-optional-dependencies"))
                 .isEqualTo("true");
         // groups of the tooling and of what only it brings in (./mvnw -pl bootstrap -am dependency:tree -Dverbose)
         List<String> tooling = List.of(
                 "org.testcontainers.",
                 "com.github.docker-java.",
-                "net.java.dev.jna.",
+                "net.java.dev.jna.jna-platform-", // jna itself ships: auth's NativeArgon2id (libargon2) needs it
                 "org.rnorth.duct-tape.",
                 "io.zonky.",
                 "com.github.codemonstur.",

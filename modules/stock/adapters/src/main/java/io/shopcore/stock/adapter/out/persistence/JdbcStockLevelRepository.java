@@ -23,9 +23,10 @@ import java.util.Optional;
  *
  * <p>The plain reads of the stock queries ({@link #find}, {@link #exists}) run in one of
  * {@code shopcore.stock.read.max-concurrent} slots, taken first come, first served; a read that finds
- * none within {@code queue-timeout} is refused as unavailable (503 with Retry-After). The pool's own
- * hand-over is not fair: with more worker threads than connections, some reads waited 100-1,000 ms
- * for a connection while others took it again and again. The writes (reservations, adjustments, the
+ * none within {@code queue-timeout} is refused as unavailable (503 with Retry-After). Without them, 50
+ * concurrent reads ran on 50 worker threads competing for 32 connections (the pool's hand-over is not
+ * fair) and for two cores, and some waited 100-600 ms; a waiting read is now parked in arrival order
+ * instead. The writes (reservations, adjustments, the
  * batch writer) never take a slot: they are bounded by their own executors and queues.
  */
 @ApplicationScoped
