@@ -40,7 +40,7 @@ for f in opt/java/bin/java deployments/quarkus-run.jar deployments/lib/main etc/
   [ -e "$rootfs/$f" ] || { echo "missing in image: /$f" >&2; exit 1; }
 done
 # The native Argon2id library (auth: shopcore.auth.argon2.implementation=auto), wherever this machine keeps it.
-find "$rootfs/lib" "$rootfs/usr/lib" -name 'libargon2.so.1*' 2>/dev/null | grep -q . \
+[ -n "$(find "$rootfs" -name 'libargon2.so.1*' -print -quit)" ] \
   || { echo "missing in image: libargon2.so.1 (apt-get install libargon2-1 before building it)" >&2; exit 1; }
 echo "image size (unpacked): $(du -sh "$rootfs" | cut -f1)"
 if [ "$(id -u)" = 0 ]; then
