@@ -46,19 +46,7 @@ public class JdbcStockLevelRepository implements StockLevelRepository {
 
     @Override
     public Optional<StockLevel> find(long productId) {
-        return slots.run(() -> {
-            try (Connection c = ds.getConnection();
-                    PreparedStatement ps = c.prepareStatement(FIND)) {
-                ps.setLong(1, productId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next()
-                            ? Optional.of(new StockLevel(productId, rs.getInt(1), rs.getInt(2)))
-                            : Optional.empty();
-                }
-            } catch (SQLException e) {
-                throw Jdbc.failure("read stock level", e);
-            }
-        });
+        return slots.run(() -> readLevel(FIND, productId, "read stock level"));
     }
 
     @Override
@@ -124,17 +112,7 @@ public class JdbcStockLevelRepository implements StockLevelRepository {
 
     @Override
     public Optional<StockLevel> lock(long productId) {
-        try (Connection c = ds.getConnection();
-                PreparedStatement ps = c.prepareStatement(FIND + " FOR NO KEY UPDATE")) {
-            ps.setLong(1, productId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next()
-                        ? Optional.of(new StockLevel(productId, rs.getInt(1), rs.getInt(2)))
-                        : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw Jdbc.failure("lock stock level", e);
-        }
+        return readLevel(FIND + " FOR NO KEY UPDATE", productId, "lock stock level");
     }
 
     @Override
@@ -198,6 +176,21 @@ public class JdbcStockLevelRepository implements StockLevelRepository {
             }
         } catch (SQLException e) {
             throw Jdbc.failure("release reserved stock", e);
+        }
+    }
+
+    /** One stock level by product id ({@code sql} selects total, reserved), mapped; failures as {@link Jdbc#failure}. */
+    private Optional<StockLevel> readLevel(String sql, long productId, String operation) {
+        try (Connection c = ds.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, productId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next()
+                        ? Optional.of(new StockLevel(productId, rs.getInt(1), rs.getInt(2)))
+                        : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw Jdbc.failure(operation, e);
         }
     }
 }
