@@ -38,7 +38,7 @@ public class AuthWiring {
     @Produces
     @Singleton
     Argon2idFunction argon2id(AuthConfig config) {
-        return new Argon2idSelection()
+        return new Argon2idSelection(config.hashingConcurrency())
                 .select(
                         config.argon2().implementation(),
                         () -> new BouncyCastleArgon2id(

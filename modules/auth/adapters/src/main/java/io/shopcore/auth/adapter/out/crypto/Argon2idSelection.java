@@ -26,18 +26,21 @@ public final class Argon2idSelection {
     private static final String KEY = "shopcore.auth.argon2.implementation";
     private static final String HOW_TO_FIX = "install it (apt-get install libargon2-1)";
 
+    private final int concurrency;
     private final boolean simulateNativeImage;
     private final String[] libraryNames;
 
-    public Argon2idSelection() {
-        this(false);
+    /** @param concurrency hashes that may run at once (the hashing permits), which sizes libargon2's kept memory */
+    public Argon2idSelection(int concurrency) {
+        this(concurrency, false);
     }
 
     /**
      * @param simulateNativeImage behave as in a native image (tests)
      * @param libraryNames the libraries to try instead of NativeArgon2id's (tests); none = its own
      */
-    Argon2idSelection(boolean simulateNativeImage, String... libraryNames) {
+    Argon2idSelection(int concurrency, boolean simulateNativeImage, String... libraryNames) {
+        this.concurrency = concurrency;
         this.simulateNativeImage = simulateNativeImage;
         this.libraryNames = libraryNames.clone();
     }
@@ -92,10 +95,8 @@ public final class Argon2idSelection {
         Argon2idFunction function;
         try {
             Class<?> type = Class.forName(NATIVE_CLASS);
-            Object instance = libraryNames.length == 0
-                    ? type.getDeclaredConstructor().newInstance()
-                    : type.getDeclaredConstructor(String[].class).newInstance((Object) libraryNames);
-            function = (Argon2idFunction) instance;
+            function = (Argon2idFunction) type.getDeclaredConstructor(int.class, String[].class)
+                    .newInstance(concurrency, libraryNames);
         } catch (InvocationTargetException e) {
             throw new Unavailable(describe(e.getCause()), false);
         } catch (ReflectiveOperationException | LinkageError e) { // e.g. JNA's own stub cannot be unpacked

@@ -24,31 +24,31 @@ class Argon2idSelectionTest {
 
     @Test
     void givenTheLibrary_auto_choosesNative() {
-        assertThat(new Argon2idSelection().select(Implementation.AUTO, JAVA).name())
+        assertThat(new Argon2idSelection(1).select(Implementation.AUTO, JAVA).name())
                 .isEqualTo("native");
     }
 
     @Test
     void givenTheLibrary_native_choosesNative() {
-        Argon2idFunction chosen = new Argon2idSelection().select(Implementation.NATIVE, JAVA);
+        Argon2idFunction chosen = new Argon2idSelection(1).select(Implementation.NATIVE, JAVA);
         assertThat(chosen.name()).isEqualTo("native");
         assertThat(chosen.toString()).contains("libargon2.so");
     }
 
     @Test
     void givenJava_select_choosesBouncyCastle() {
-        assertThat(new Argon2idSelection().select(Implementation.JAVA, JAVA)).isInstanceOf(BouncyCastleArgon2id.class);
+        assertThat(new Argon2idSelection(1).select(Implementation.JAVA, JAVA)).isInstanceOf(BouncyCastleArgon2id.class);
     }
 
     @Test
     void givenAMissingLibrary_auto_fallsBackToBouncyCastle() {
-        assertThat(new Argon2idSelection(false, BOGUS).select(Implementation.AUTO, JAVA))
+        assertThat(new Argon2idSelection(1, false, BOGUS).select(Implementation.AUTO, JAVA))
                 .isInstanceOf(BouncyCastleArgon2id.class);
     }
 
     @Test
     void givenAMissingLibrary_native_failsTheStartWithHowToFix() {
-        assertThatThrownBy(() -> new Argon2idSelection(false, BOGUS).select(Implementation.NATIVE, JAVA))
+        assertThatThrownBy(() -> new Argon2idSelection(1, false, BOGUS).select(Implementation.NATIVE, JAVA))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("shopcore.auth.argon2.implementation=native")
                 .hasMessageContaining("libargon2 cannot be used")
@@ -65,9 +65,9 @@ class Argon2idSelectionTest {
 
     @Test
     void givenANativeImage_auto_choosesBouncyCastle_andNativeFails() {
-        assertThat(new Argon2idSelection(true).select(Implementation.AUTO, JAVA))
+        assertThat(new Argon2idSelection(1, true).select(Implementation.AUTO, JAVA))
                 .isInstanceOf(BouncyCastleArgon2id.class);
-        assertThatThrownBy(() -> new Argon2idSelection(true).select(Implementation.NATIVE, JAVA))
+        assertThatThrownBy(() -> new Argon2idSelection(1, true).select(Implementation.NATIVE, JAVA))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("native image");
     }
@@ -148,7 +148,7 @@ class Argon2idSelectionTest {
                     throw new IllegalStateException(e);
                 }
             };
-            Object instance = selection.getConstructor().newInstance();
+            Object instance = selection.getConstructor(int.class).newInstance(1);
             return selection
                     .getMethod("select", wanted.getClass(), Supplier.class)
                     .invoke(instance, wanted, java);
