@@ -11,12 +11,16 @@
 #                batchwait   shopcore.stock.batch.max-wait             0ms 1ms 2ms 5ms
 #                heap        -Xms/-Xmx (JVM_HEAP)                      96m 128m 192m 256m 512m
 #                memory      whole JVM set-ups for a small footprint (a table, not a curve): G1 with 512m
-#                            (as before) and 128m, Serial GC with 128m, and Serial with 128m plus
-#                            MALLOC_ARENA_MAX=2 and a 64m code cache; value = the set-up's name
+#                            (as shipped; and with the JVM trimming glibc's heap every second) and 128m,
+#                            Serial GC with 128m, Serial with 128m plus MALLOC_ARENA_MAX=2 and a 64m code
+#                            cache ("lean"), lean plus trimming and 512k thread stacks at 128m and 160m;
+#                            value = the set-up's name; MEMORY_SETUPS (environment) picks some of them
 #                coldwarm    the shipped defaults from the first second after start: 5 s windows for
 #                            60 s, product list and GET /stock each from a fresh start (cold caches, cold JIT)
 #   --round N    written into each result row (default 1); --reverse runs each sweep's values from the
 #                last to the first (alternate the direction between rounds so drift does not look like a trend)
+#   NMT_DIR=dir  (environment) runs each point with Native Memory Tracking and writes the process's RSS and
+#                `jcmd VM.native_memory summary` after the last workload to dir/<sweep>-<value>.txt
 #   --duration   per workload (default 8s); each point is a fresh service on a fresh copy of one template
 #                database, after an unmeasured warm-up of WARMUP (default 10s) per workload: the JIT needs
 #                30-40 s of load to reach steady state (the coldwarm sweep shows it)
@@ -38,13 +42,15 @@ while [ $# -gt 0 ]; do
     --reverse) REVERSE=true; shift ;;
     --duration) DURATION=$2; shift 2 ;;
     pool|workers|eventloops|batchsize|batchwait|heap|memory|coldwarm) SWEEPS+=("$1"); shift ;;
-    *) sed -n '2,31p' "$0" | sed 's/^# \{0,1\}//'; exit 1 ;;
+    *) sed -n '2,35p' "$0" | sed 's/^# \{0,1\}//'; exit 1 ;;
   esac
 done
-[ ${#SWEEPS[@]} -gt 0 ] || { sed -n '2,31p' "$0" | sed 's/^# \{0,1\}//'; exit 1; }
+[ ${#SWEEPS[@]} -gt 0 ] || { sed -n '2,35p' "$0" | sed 's/^# \{0,1\}//'; exit 1; }
 command -v wrk >/dev/null || { echo "wrk is missing (apt-get install wrk)" >&2; exit 1; }
 export PORT="${PORT:-18070}" PID_FILE=/tmp/shopcore-sizing.pid LOG_FILE=/tmp/shopcore-sizing.log
 REDIS_DB="${REDIS_DB:-7}"
+JCMD="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/jcmd"
+[ -x "$JCMD" ] || JCMD=/usr/lib/jvm/temurin-25-jdk-amd64/bin/jcmd
 export QUARKUS_REDIS_HOSTS="redis://127.0.0.1:6379/$REDIS_DB"
 BASE="http://127.0.0.1:$PORT"
 TEMPLATE=shopcore_sizing_template DB=shopcore_sizing
@@ -138,11 +144,18 @@ measure() { # sweep, value, workload
 point() { # sweep, value, workloads (space-separated), extra JVM args...
   local sweep=$1 value=$2 workloads=$3; shift 3
   log "$sweep = $value: $*"
-  start "$@"
+  local nmt=()
+  [ -n "${NMT_DIR:-}" ] && nmt=(-XX:NativeMemoryTracking=summary)
+  start "${nmt[@]}" "$@"
   for w in $workloads; do wrk_run "$w" "$WARMUP" > /dev/null; done # warm-up: JIT, caches, pools
   for w in $workloads; do measure "$sweep" "$value" "$w"; done
   local audit; audit=$(curl -s -H "Authorization: Bearer $(token admin bench-admin-password)" "$BASE/api/v1/stock/audit")
   echo "$audit" | grep -q '"consistent":true' || { log "AUDIT FAILED at $sweep=$value: $audit"; exit 1; }
+  if [ -n "${NMT_DIR:-}" ]; then # where the memory is, right after the last workload
+    mkdir -p "$NMT_DIR"
+    { grep -E '^Vm(RSS|HWM)' "/proc/$(cat "$PID_FILE")/status"
+      "$JCMD" "$(cat "$PID_FILE")" VM.native_memory summary; } > "$NMT_DIR/$sweep-$value.txt"
+  fi
   ./stop-service.sh >/dev/null
 }
 
@@ -182,13 +195,19 @@ for sweep in "${SWEEPS[@]}"; do
             point batchwait "$v" "reserve reserve-hot" -Dshopcore.stock.batch.max-wait="${v}ms"; done ;;
     heap) for v in $(values 96 128 192 256 512); do
             JVM_HEAP="${v}m" point heap "$v" "stock products reserve"; done ;;
-    memory) for v in $(values g1-512m g1-128m serial-128m serial-128m-lean); do
+    memory) # shellcheck disable=SC2086 # MEMORY_SETUPS is a list
+            for v in $(values ${MEMORY_SETUPS:-g1-512m g1-512m-trim g1-128m serial-128m serial-128m-lean serial-128m-trim serial-160m-trim}); do
             case "$v" in
               g1-512m) JVM_HEAP=512m point memory "$v" "stock products reserve" ;;
+              g1-512m-trim) JVM_HEAP=512m point memory "$v" "stock products reserve" -XX:TrimNativeHeapInterval=1000 ;;
               g1-128m) JVM_HEAP=128m point memory "$v" "stock products reserve" ;;
               serial-128m) JVM_HEAP=128m point memory "$v" "stock products reserve" -XX:+UseSerialGC ;;
               serial-128m-lean) MALLOC_ARENA_MAX=2 JVM_HEAP=128m point memory "$v" "stock products reserve" \
                                   -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m ;;
+              serial-128m-trim) MALLOC_ARENA_MAX=2 JVM_HEAP=128m point memory "$v" "stock products reserve" \
+                                  -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -XX:TrimNativeHeapInterval=1000 -Xss512k ;;
+              serial-160m-trim) MALLOC_ARENA_MAX=2 JVM_HEAP=160m point memory "$v" "stock products reserve" \
+                                  -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -XX:TrimNativeHeapInterval=1000 -Xss512k ;;
             esac
           done ;;
     coldwarm) coldwarm ;;
