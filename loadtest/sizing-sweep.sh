@@ -15,6 +15,8 @@
 #                            Serial GC with 128m, Serial with 128m plus MALLOC_ARENA_MAX=2 and a 64m code
 #                            cache ("lean"), lean plus trimming and 512k thread stacks at 128m and 160m;
 #                            value = the set-up's name; MEMORY_SETUPS (environment) picks some of them
+#                accesslog   the per-request access log line: sync (shipped before 2026-11-30), async (the
+#                            console handler writes from its own thread), off (category shopcore.access at WARN)
 #                coldwarm    the shipped defaults from the first second after start: 5 s windows for
 #                            60 s, product list and GET /stock each from a fresh start (cold caches, cold JIT)
 #   --round N    written into each result row (default 1); --reverse runs each sweep's values from the
@@ -41,11 +43,11 @@ while [ $# -gt 0 ]; do
     --round) ROUND=$2; shift 2 ;;
     --reverse) REVERSE=true; shift ;;
     --duration) DURATION=$2; shift 2 ;;
-    pool|workers|eventloops|batchsize|batchwait|heap|memory|coldwarm) SWEEPS+=("$1"); shift ;;
-    *) sed -n '2,35p' "$0" | sed 's/^# \{0,1\}//'; exit 1 ;;
+    pool|workers|eventloops|batchsize|batchwait|heap|memory|accesslog|coldwarm) SWEEPS+=("$1"); shift ;;
+    *) sed -n '2,37p' "$0" | sed 's/^# \{0,1\}//'; exit 1 ;;
   esac
 done
-[ ${#SWEEPS[@]} -gt 0 ] || { sed -n '2,35p' "$0" | sed 's/^# \{0,1\}//'; exit 1; }
+[ ${#SWEEPS[@]} -gt 0 ] || { sed -n '2,37p' "$0" | sed 's/^# \{0,1\}//'; exit 1; }
 command -v wrk >/dev/null || { echo "wrk is missing (apt-get install wrk)" >&2; exit 1; }
 export PORT="${PORT:-18070}" PID_FILE=/tmp/shopcore-sizing.pid LOG_FILE=/tmp/shopcore-sizing.log
 REDIS_DB="${REDIS_DB:-7}"
@@ -176,7 +178,7 @@ coldwarm() { # 12 windows of 5 s from the first second after start, per workload
   done
 }
 
-for f in pool workers eventloops batchsize batchwait heap memory coldwarm; do
+for f in pool workers eventloops batchsize batchwait heap memory accesslog coldwarm; do
   [ -f "$OUT_DIR/$f.csv" ] || echo "round,value,workload,rps,p50_ms,p99_ms,non2xx,rss_peak_mb,ready_s" > "$OUT_DIR/$f.csv"
 done
 make_template
@@ -208,6 +210,13 @@ for sweep in "${SWEEPS[@]}"; do
                                   -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -XX:TrimNativeHeapInterval=1000 -Xss512k ;;
               serial-160m-trim) MALLOC_ARENA_MAX=2 JVM_HEAP=160m point memory "$v" "stock products reserve" \
                                   -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -XX:TrimNativeHeapInterval=1000 -Xss512k ;;
+            esac
+          done ;;
+    accesslog) for v in $(values sync async off); do
+            case "$v" in
+              sync) point accesslog "$v" "stock products reserve" -Dquarkus.log.console.async.enabled=false ;;
+              async) point accesslog "$v" "stock products reserve" -Dquarkus.log.console.async.enabled=true ;;
+              off) point accesslog "$v" "stock products reserve" '-Dquarkus.log.category."shopcore.access".level=WARN' ;;
             esac
           done ;;
     coldwarm) coldwarm ;;
