@@ -28,4 +28,25 @@ public interface SearchConfig {
     @WithName("rebuild-if-empty-at-start")
     @WithDefault("true")
     boolean rebuildIfEmptyAtStart();
+
+    /** The bound on search statements running at once ({@code shopcore.search.read.*}). */
+    Read read();
+
+    /**
+     * A common term at 1,000,000 products costs 0.4-1 s of PostgreSQL per uncached page; 50 of them at once
+     * took every pooled connection, and the stock sweeper and the health probe failed with them
+     * (docs/modules/search.md). A few slots with a fair queue keep search from taking the pool.
+     */
+    interface Read {
+
+        /** Search statements holding a connection at once; more wait (in arrival order) for a slot. */
+        @WithName("max-concurrent")
+        @WithDefault("2")
+        int maxConcurrent();
+
+        /** How long a search waits for a slot before the request is answered 503 with Retry-After. */
+        @WithName("queue-timeout")
+        @WithDefault("2s")
+        Duration queueTimeout();
+    }
 }

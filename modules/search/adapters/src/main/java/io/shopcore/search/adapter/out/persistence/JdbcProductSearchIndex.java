@@ -1,6 +1,9 @@
 package io.shopcore.search.adapter.out.persistence;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.shopcore.infrastructure.store.ReadSlots;
 import io.shopcore.infrastructure.store.StoreFailures;
+import io.shopcore.search.adapter.config.SearchConfig;
 import io.shopcore.search.application.port.in.SearchProductsUseCase.Query;
 import io.shopcore.search.application.port.out.MatchPage;
 import io.shopcore.search.application.port.out.ProductMatch;
@@ -47,11 +50,20 @@ public class JdbcProductSearchIndex implements ProductSearchIndex {
 
     private final DataSource dataSource;
     private final TransactionSynchronizationRegistry transactions;
+    private final ReadSlots searchSlots;
     private volatile String trgmSchema;
 
-    public JdbcProductSearchIndex(DataSource dataSource, TransactionSynchronizationRegistry transactions) {
+    public JdbcProductSearchIndex(
+            DataSource dataSource,
+            TransactionSynchronizationRegistry transactions,
+            SearchConfig config,
+            MeterRegistry registry) {
         this.dataSource = dataSource;
         this.transactions = transactions;
+        // Searches run in shopcore.search.read.* slots: a burst of expensive pages waits in the service, not
+        // in the connection pool every other module needs (503 + Retry-After after the queue timeout).
+        this.searchSlots = new ReadSlots(
+                STORE, config.read().maxConcurrent(), config.read().queueTimeout(), registry);
     }
 
     @Override
@@ -168,6 +180,10 @@ public class JdbcProductSearchIndex implements ProductSearchIndex {
     @Override
     public MatchPage search(SearchTerms terms, Query query) {
         ProductMatchQuery q = ProductMatchQuery.of(terms, query);
+        return searchSlots.run(() -> search(q, query));
+    }
+
+    private MatchPage search(ProductMatchQuery q, Query query) {
         try (Connection c = dataSource.getConnection()) {
             List<ProductMatch> matches = new ArrayList<>(query.size());
             long total = -1;
