@@ -53,7 +53,7 @@ while [ $# -gt 0 ]; do
     --history) HISTORY=$2; shift 2 ;;
     --duration) DURATION=$2; shift 2 ;;
     --runs) RUNS=$2; shift 2 ;;
-    *) sed -n '2,43p' "$0" | sed 's/^# \{0,1\}//'; exit 1 ;;
+    *) sed -n '2,43p' "$(basename "$0")" | sed 's/^# \{0,1\}//'; exit 1 ;;
   esac
 done
 [ "$BASELINE" = 0 ] || [ "$BASELINE" -ge 54321 ] || { echo "--baseline: 0 or at least 54321 (explain-generated.sql)" >&2; exit 1; }
