@@ -2,10 +2,11 @@
 -- (loadtest/search/generate-catalog.sql), so no answer comes from the cache.
 -- wrk -t2 -c50 -d30s -s loadtest/search/rare-terms.lua http://127.0.0.1:8095
 local counter = 0
-local id = 0
 local threads = {}
 
 function setup(thread)
+  -- a global of the thread's state; a "local id" here would shadow it, and both threads would then send
+  -- the same sequence (each code twice, the second often from the cache): so it was until 2026-11-30
   thread:set("id", #threads)
   table.insert(threads, thread)
 end
