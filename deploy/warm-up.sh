@@ -33,6 +33,7 @@
 # Environment: WARM_CONNECTIONS (default 32), WARM_WINDOW_SECONDS (default 5), WARM_TIMEOUT (seconds per
 # request, default 10). Needs curl 7.66+ (--parallel), coreutils (shuf, od).
 set -euo pipefail
+export LC_ALL=C   # decimal points in the printed windows, byte-wise percent-encoding
 
 usage() { sed -n '2,5p' "$0" >&2; exit 2; }
 log() { printf '[warm-up %s] %s\n' "$(date +%H:%M:%S)" "$*"; }
