@@ -11,16 +11,21 @@
 # and no reservation exists without its key: a retry never reserved twice).
 # Exit code 0 only when nothing failed and both checks are clean.
 #
-#   loadtest/rehearsal.sh            short form (~30 s of load; .ci/run runs it after the tests)
-#   loadtest/rehearsal.sh --full     full form (120 s of load, 64 connections)
+#   loadtest/rehearsal.sh            short form (10 s warm-up + ~30 s of load; .ci/run runs it after the tests)
+#   loadtest/rehearsal.sh --full     full form (30 s warm-up + 120 s of load, 64 connections)
+#
+# Before the switch, green is warmed through nginx's preview server by deploy/warm-up.sh (read-only, like a
+# release does) for WARM_SECONDS (10 s short, 30 s full; 0 switches to a cold green, for comparison).
+# Other overrides: BEFORE_SECONDS, SWITCH_SECONDS, CONNECTIONS, SWITCH_AFTER_SECONDS.
 #
 # Needs: bootstrap/target/quarkus-app (./mvnw package), a JDK 21+ (javac), nginx, curl, psql, redis-cli, openssl.
 # CPU-heavy: on shared machines run it under the build lock (flock -o /tmp/shopcore-build.lock ...).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-before_s=8; switch_s=20; connections=32; switch_after_s=4
-if [ "${1:-}" = "--full" ]; then before_s=30; switch_s=90; connections=64; switch_after_s=15; fi
+before_s=8; switch_s=20; connections=32; switch_after_s=4; warm_s=10
+if [ "${1:-}" = "--full" ]; then before_s=30; switch_s=90; connections=64; switch_after_s=15; warm_s=30; fi
+warm_s="${WARM_SECONDS:-$warm_s}"
 before_s="${BEFORE_SECONDS:-$before_s}"; switch_s="${SWITCH_SECONDS:-$switch_s}"
 connections="${CONNECTIONS:-$connections}"; switch_after_s="${SWITCH_AFTER_SECONDS:-$switch_after_s}"
 
@@ -161,10 +166,15 @@ run_load() { # seconds url label [window-file]
 }
 field() { sed -n "s/.* $1=\\([^ ]*\\).*/\\1/p" <<<" $2"; }
 
-# ---- smoke + warm-up of the idle colour through the preview server (counted apart, not in the totals) ----
-log "smoke/warm-up green through the preview server (5 s)"
+# ---- smoke + warm-up of the idle colour through the preview server, as a release does (not in the totals) ----
+log "smoke test and ${warm_s}s warm-up of green through the preview server (deploy/warm-up.sh)"
 curl -fs -o /dev/null "http://127.0.0.1:$preview_port/api/v1/health"
-warmup=$(run_load 5 "http://127.0.0.1:$preview_port" warmup)
+curl -fs -o /dev/null "http://127.0.0.1:$preview_port/api/v1/products?size=1"
+warm_rc=0
+deploy/warm-up.sh "http://127.0.0.1:$preview_port" "$warm_s" > "$work/warmup.txt" 2>&1 || warm_rc=$?
+sed 's/^/  /' "$work/warmup.txt"
+warmup="$(grep '^WARMUP' "$work/warmup.txt" || echo "skipped (0 s)")"
+[ "$warm_rc" = 0 ] || { log "REHEARSAL FAILED: the warm-up of green failed (exit $warm_rc): a release would stop here"; exit 1; }
 
 # ---- phase 1: steady state on blue ----
 log "phase 1: ${before_s}s on blue, $connections connections"
@@ -208,7 +218,7 @@ blue_errors=$(grep -cE ' ERROR ' "$work/blue.log" || true)
 # Only the rehearsal's customer reserves, always with a fresh Idempotency-Key, so in this private database:
 # reservations = keys with outcome 201 = distinct reservation ids on those keys, and every key the client got
 # a 201 for (first answer or replay) is among them. A retry that reserved twice would break the first equality.
-cat "$work"/warmup.keys "$work"/before.keys "$work"/switch.keys > "$work/keys.all" 2>/dev/null || true
+cat "$work"/before.keys "$work"/switch.keys > "$work/keys.all" 2>/dev/null || true
 client_keys=$(sort -u "$work/keys.all" | grep -c . || true)
 idem=$(psql -h 127.0.0.1 -U postgres -d "$db" -v ON_ERROR_STOP=1 -qAt -F ' ' <<SQL || echo "psql failed"
 CREATE TEMP TABLE client_key (k varchar(128));
@@ -235,26 +245,26 @@ upstream_errors=$(grep -c 'upstream' "$prefix/logs/error.log" || true)
 sum() { local t=0 v; for v in "$@"; do t=$(( t + ${v:-0} )); done; echo "$t"; }
 req_total=$(sum "$(field requests "$before")" "$(field requests "$during")")
 # Failed requests: any non-2xx except 409 insufficient_stock, any socket error the client's retry policy did
-# not recover (a second failure, refused connections, 10 s timeouts), in every phase including the warm-up.
-fail_total=$(sum "$(field http_failures "$warmup")" "$(field socket_errors "$warmup")" \
-  "$(field http_failures "$before")" "$(field socket_errors "$before")" \
+# not recover (a second failure, refused connections, 10 s timeouts), in every phase. (A warm-up that met a 5xx
+# or a failed transfer has already stopped the rehearsal above.)
+fail_total=$(sum "$(field http_failures "$before")" "$(field socket_errors "$before")" \
   "$(field http_failures "$during")" "$(field socket_errors "$during")")
-retries=$(sum "$(field retries "$warmup")" "$(field retries "$before")" "$(field retries "$during")")
-replayed=$(sum "$(field replayed "$warmup")" "$(field replayed "$before")" "$(field replayed "$during")")
+retries=$(sum "$(field retries "$before")" "$(field retries "$during")")
+replayed=$(sum "$(field replayed "$before")" "$(field replayed "$during")")
 mkdir -p loadtest/results
 report="loadtest/results/rehearsal-$(date -u +%Y%m%dT%H%M%SZ).txt"
 {
   echo "shopcore blue-green rehearsal $(date -u +%FT%TZ) ($( [ "${1:-}" = --full ] && echo full || echo short ) form)"
   echo "machine: $(nproc) cores; $connections connections, loadtest/RehearsalLoad.java (java.net.http, HTTP/1.1 keep-alive); JVM $("$java" -version 2>&1 | head -1)"
   echo "client retry self-check: $(cat "$work/selftest.txt")"
-  echo "warm-up (green via preview, 5s): $warmup"
+  echo "warm-up (green via preview, deploy/warm-up.sh, ${warm_s}s): $warmup"
   echo "phase 1 (blue, ${before_s}s):   $before"
   echo "phase 2 (switch, ${switch_s}s): $during"
   echo "switch: nginx reload ${switched_ms} ms; blue readiness DOWN ${ready_down_ms} ms after SIGTERM; blue exit code $blue_exit after ${blue_exit_ms} ms; ERROR lines in blue's log: $blue_errors"
   echo "nginx error log: $upstream_errors lines about upstreams (connections to blue/green)"
   echo "after: nginx /api/v1/health -> $live_after (green); stock audit: consistent=$consistent over $checked products"
   echo "idempotency: client got 201 for $client_keys keys ($replayed of them replays); database: $db_reservations reservations, $db_keys_201 keys with outcome 201 naming $db_key_reservations reservations, $db_unkeyed reservations without a key, $client_missing client keys missing -> ok=$idem_ok"
-  echo "TOTAL requests=$req_total failed=$fail_total retries=$retries p99_during_switch_ms=$(field p99_window_ms "$during") requests_during_switch=$(field window_requests "$during") p99_phase2_ms=$(field p99_ms "$during") p99_before_ms=$(field p99_ms "$before")"
+  echo "TOTAL warm_s=$warm_s requests=$req_total failed=$fail_total retries=$retries p99_during_switch_ms=$(field p99_window_ms "$during") requests_during_switch=$(field window_requests "$during") p99_phase2_ms=$(field p99_ms "$during") p99_before_ms=$(field p99_ms "$before")"
 } | tee "$report"
 if [ "$fail_total" != 0 ] || [ "$idem_ok" != true ] || [ "$consistent" != true ] || [ "$ready_down_ms" -lt 0 ] || [ "$live_after" != 200 ]; then
   log "REHEARSAL FAILED (see $report; KEEP_WORK=1 keeps logs)"; exit 1
