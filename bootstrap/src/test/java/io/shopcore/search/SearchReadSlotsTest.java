@@ -16,6 +16,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
+import io.shopcore.bootstrap.support.TableLocks;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -24,10 +25,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -70,7 +68,11 @@ class SearchReadSlotsTest {
         String word = unique("slotword").replaceAll("[^a-z0-9]", "");
         long category = createCategory(unique("슬롯 Slots"));
         long id = createProduct(category, word + " 블루투스 스피커", "39000", 1);
-        given().queryParam("q", word).get("/api/v1/search").then().statusCode(200).body("items.id", contains((int) id));
+        given().queryParam("q", word)
+                .get("/api/v1/search")
+                .then()
+                .statusCode(200)
+                .body("items.id", contains((int) id));
         double refusedBefore = refused();
 
         CompletableFuture<HttpResponse<String>> held;
@@ -86,7 +88,12 @@ class SearchReadSlotsTest {
                 await().atMost(Duration.ofSeconds(20)).until(() -> held.isDone() || searchWaitsOnALock());
                 assertThat(held).isNotDone();
 
-                assertProblem(given().queryParam("q", word).get("/api/v1/search").then(), 503, "unavailable")
+                assertProblem(
+                                given().queryParam("q", word)
+                                        .get("/api/v1/search")
+                                        .then(),
+                                503,
+                                "unavailable")
                         .header("Retry-After", notNullValue());
                 assertThat(refused()).isEqualTo(refusedBefore + 1);
             } finally {
@@ -97,7 +104,11 @@ class SearchReadSlotsTest {
         HttpResponse<String> first = held.get(20, TimeUnit.SECONDS);
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(first.body()).contains("\"id\":" + id);
-        given().queryParam("q", word).get("/api/v1/search").then().statusCode(200).body("items.id", contains((int) id));
+        given().queryParam("q", word)
+                .get("/api/v1/search")
+                .then()
+                .statusCode(200)
+                .body("items.id", contains((int) id));
         assertThat(refused()).isEqualTo(refusedBefore + 1);
     }
 
@@ -105,24 +116,11 @@ class SearchReadSlotsTest {
         return registry.get("shopcore.search.read.refused").counter().count();
     }
 
-    /** A connection in an open transaction that keeps every read of the search projection waiting. */
     private Connection lockSearchTable() throws SQLException {
-        Connection c = ds.getConnection();
-        c.setAutoCommit(false);
-        try (Statement s = c.createStatement()) {
-            s.execute("LOCK TABLE search.products IN ACCESS EXCLUSIVE MODE");
-        }
-        return c;
+        return TableLocks.lockExclusively(ds, "search.products");
     }
 
     private boolean searchWaitsOnALock() throws SQLException {
-        try (Connection c = ds.getConnection();
-                PreparedStatement ps = c.prepareStatement(
-                        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
-                                + "AND wait_event_type = 'Lock' AND query LIKE '%FROM search.products%'");
-                ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1) > 0;
-        }
+        return TableLocks.statementWaitsOnALock(ds, "%FROM search.products%");
     }
 }

@@ -14,6 +14,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
+import io.shopcore.bootstrap.support.TableLocks;
 import io.shopcore.stock.api.StockAvailabilityApi;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -22,7 +23,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -121,21 +121,11 @@ class StockReadSlotsTest {
         return registry.get("shopcore.stock.read.refused").counter().count();
     }
 
-    /** A connection in an open transaction that keeps every read of the stock table waiting. */
     private Connection lockStockTable() throws SQLException {
-        Connection c = ds.getConnection();
-        c.setAutoCommit(false);
-        try (Statement s = c.createStatement()) {
-            s.execute("LOCK TABLE stock.stock_level IN ACCESS EXCLUSIVE MODE");
-        }
-        return c;
+        return TableLocks.lockExclusively(ds, "stock.stock_level");
     }
 
-    private boolean stockReadWaitsOnALock() {
-        return StockFixtures.queryLong(
-                        ds,
-                        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
-                                + "AND wait_event_type = 'Lock' AND query LIKE 'SELECT total, reserved FROM stock.stock_level%'")
-                > 0;
+    private boolean stockReadWaitsOnALock() throws SQLException {
+        return TableLocks.statementWaitsOnALock(ds, "SELECT total, reserved FROM stock.stock_level%");
     }
 }

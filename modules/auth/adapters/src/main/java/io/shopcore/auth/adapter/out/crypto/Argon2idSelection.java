@@ -95,8 +95,8 @@ public final class Argon2idSelection {
         Argon2idFunction function;
         try {
             Class<?> type = Class.forName(NATIVE_CLASS);
-            function = (Argon2idFunction) type.getDeclaredConstructor(int.class, String[].class)
-                    .newInstance(concurrency, libraryNames);
+            function = (Argon2idFunction)
+                    type.getDeclaredConstructor(int.class, String[].class).newInstance(concurrency, libraryNames);
         } catch (InvocationTargetException e) {
             throw new Unavailable(describe(e.getCause()), false);
         } catch (ReflectiveOperationException | LinkageError e) { // e.g. JNA's own stub cannot be unpacked

@@ -37,8 +37,24 @@ final class NativeArgon2id implements Argon2idFunction {
 
     /** argon2.h's {@code argon2_context}, field by field; passed by pointer. */
     @FieldOrder({
-        "out", "outlen", "pwd", "pwdlen", "salt", "saltlen", "secret", "secretlen", "ad", "adlen",
-        "t_cost", "m_cost", "lanes", "threads", "version", "allocate_cbk", "free_cbk", "flags"
+        "out",
+        "outlen",
+        "pwd",
+        "pwdlen",
+        "salt",
+        "saltlen",
+        "secret",
+        "secretlen",
+        "ad",
+        "adlen",
+        "t_cost",
+        "m_cost",
+        "lanes",
+        "threads",
+        "version",
+        "allocate_cbk",
+        "free_cbk",
+        "flags"
     })
     public static final class Context extends Structure {
         public Pointer out;

@@ -53,7 +53,9 @@ final class NativeWorkingMemory {
 
     /** A copy of each kept buffer's bytes (tests: they must be wiped). */
     List<byte[]> idleContents() {
-        return idle.stream().map(buffer -> buffer.getByteArray(0, (int) buffer.size())).toList();
+        return idle.stream()
+                .map(buffer -> buffer.getByteArray(0, (int) buffer.size()))
+                .toList();
     }
 
     /**

@@ -110,7 +110,8 @@ class NativeWorkingMemoryTest {
         }
         assertThat(results).hasSize(100).allSatisfy(hash -> assertThat(hash).isEqualTo(expected));
         assertThat(argon2.idleWorkingMemories()).isBetween(1, 2);
-        assertThat(argon2.idleWorkingMemoryBytes()).allSatisfy(bytes -> assertThat(bytes).containsOnly((byte) 0));
+        assertThat(argon2.idleWorkingMemoryBytes())
+                .allSatisfy(bytes -> assertThat(bytes).containsOnly((byte) 0));
     }
 
     /** Calls the allocation callback as libargon2 does (with a {@code uint8_t **}) and returns the buffer lent. */
