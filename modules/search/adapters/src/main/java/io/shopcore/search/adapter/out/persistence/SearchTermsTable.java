@@ -36,7 +36,7 @@ final class SearchTermsTable {
     static List<DictionaryTerm> similar(Connection c, String trgmSchema, String foldedWord, int limit)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT set_config('pg_trgm.similarity_threshold', ?, true)")) {
-            ps.setString(1, JdbcProductSearchIndex.SIMILARITY_THRESHOLD);
+            ps.setString(1, JdbcProductSearchReader.SIMILARITY_THRESHOLD);
             ps.execute();
         }
         String sql = "SELECT term, term_folded, products FROM search.terms WHERE term_folded OPERATOR(" + trgmSchema
