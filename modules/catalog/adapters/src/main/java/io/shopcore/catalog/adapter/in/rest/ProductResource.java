@@ -4,15 +4,10 @@ import io.shopcore.catalog.adapter.config.CatalogConfig;
 import io.shopcore.catalog.application.port.in.AvailableProductPage;
 import io.shopcore.catalog.application.port.in.CreateProductUseCase;
 import io.shopcore.catalog.application.port.in.DeleteProductUseCase;
-import io.shopcore.catalog.application.port.in.ProductCursor;
-import io.shopcore.catalog.application.port.in.ProductListQuery;
 import io.shopcore.catalog.application.port.in.ProductQueries;
-import io.shopcore.catalog.application.port.in.ProductSort;
 import io.shopcore.catalog.application.port.in.UpdateProductUseCase;
-import io.shopcore.catalog.domain.CategoryId;
 import io.shopcore.catalog.domain.ProductId;
 import io.shopcore.infrastructure.openapi.ApiDocs;
-import io.shopcore.infrastructure.problem.ApiProblemException;
 import io.shopcore.infrastructure.problem.Problems;
 import io.shopcore.infrastructure.web.Params;
 import jakarta.annotation.security.PermitAll;
@@ -124,28 +119,8 @@ public class ProductResource {
                             schema = @Schema(type = SchemaType.STRING))
                     @QueryParam("after")
                     String after) {
-        Params.PageQuery paging = Params.PageQuery.parse(page, size);
-        Long category = Params.optionalPositiveId("categoryId", categoryId);
-        ProductSort order = sort == null || sort.isEmpty()
-                ? ProductSort.ID
-                : ProductSort.parse(sort)
-                        .orElseThrow(
-                                () -> ApiProblemException.validation("sort", "must be one of id, price, -price, name"));
-        ProductCursor cursor = null;
-        if (after != null && !after.isEmpty()) { // empty: absent, as for sort
-            if (page != null) {
-                throw ApiProblemException.validation(
-                        "page", "must not be combined with after (the cursor is the position)");
-            }
-            cursor = ProductCursors.decode(after, order);
-        } else if (paging.offset() > maxOffset) {
-            throw ApiProblemException.validation(
-                    "page",
-                    "page * size must be at most " + maxOffset
-                            + "; for deeper pages pass the previous page's next cursor as after");
-        }
-        AvailableProductPage result = queries.listProducts(new ProductListQuery(
-                category == null ? null : new CategoryId(category), order, paging.page(), paging.size(), cursor));
+        AvailableProductPage result =
+                queries.listProducts(ProductListParameters.parse(page, size, categoryId, sort, after, maxOffset));
         return new ProductPageResponse(
                 result.items().stream().map(ProductResponse::from).toList(),
                 result.page(),
