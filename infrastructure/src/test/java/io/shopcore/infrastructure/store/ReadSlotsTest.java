@@ -60,14 +60,8 @@ class ReadSlotsTest {
     @Test
     void givenNoSlotWithinTheQueueTimeout_aRead_isRefusedAsUnavailableAndCounted() throws Exception {
         ReadSlots slots = new ReadSlots("catalog", 1, Duration.ZERO, registry);
-        CountDownLatch holding = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Future<String> holder = threads.submit(() -> slots.run(() -> {
-            holding.countDown();
-            await(release);
-            return "held";
-        }));
-        assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+        Future<String> holder = holdTheOnlySlot(slots, release);
 
         assertThatThrownBy(() -> slots.run(() -> "never")).isInstanceOf(StoreUnavailableException.class);
         assertThat(registry.get("shopcore.catalog.read.refused").counter().count())
@@ -81,14 +75,8 @@ class ReadSlotsTest {
     @Test
     void givenReadsQueuedOneAfterAnother_slots_areHandedOutInArrivalOrder() throws Exception {
         ReadSlots slots = new ReadSlots("stock", 1, Duration.ofSeconds(30), registry);
-        CountDownLatch holding = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Future<String> holder = threads.submit(() -> slots.run(() -> {
-            holding.countDown();
-            await(release);
-            return "held";
-        }));
-        assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+        Future<String> holder = holdTheOnlySlot(slots, release);
 
         List<Integer> order = Collections.synchronizedList(new ArrayList<>());
         List<Future<Integer>> waiters = new ArrayList<>();
@@ -112,14 +100,8 @@ class ReadSlotsTest {
     @Test
     void givenASlotHeldLongerThanTheQueueTimeout_aWaitingRead_isRefusedNamingItsStore() throws Exception {
         ReadSlots slots = new ReadSlots("stock", 1, Duration.ofMillis(50), registry);
-        CountDownLatch holding = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Future<String> holder = threads.submit(() -> slots.run(() -> {
-            holding.countDown();
-            await(release);
-            return "held";
-        }));
-        assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+        Future<String> holder = holdTheOnlySlot(slots, release);
         try {
             assertThatThrownBy(() -> slots.run(() -> "never"))
                     .isInstanceOfSatisfying(StoreUnavailableException.class, e -> {
@@ -133,6 +115,18 @@ class ReadSlotsTest {
             release.countDown();
         }
         assertThat(holder.get(10, TimeUnit.SECONDS)).isEqualTo("held");
+    }
+
+    /** A read on another thread that has taken a slot and keeps it until {@code release}; it then answers "held". */
+    private Future<String> holdTheOnlySlot(ReadSlots slots, CountDownLatch release) throws InterruptedException {
+        CountDownLatch holding = new CountDownLatch(1);
+        Future<String> holder = threads.submit(() -> slots.run(() -> {
+            holding.countDown();
+            await(release);
+            return "held";
+        }));
+        assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+        return holder;
     }
 
     /** Until {@code n} reads wait for a slot (the gauge); bounded, so a broken queue fails instead of hanging. */
